@@ -1,0 +1,14 @@
+# Every third-party library comes from a Debian package (scripts/install-deps).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+pkg_check_modules(OPENCC REQUIRED IMPORTED_TARGET opencc)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+find_package(simdjson REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+
+# OpenCC's conversion configs (t2s.json ...) live here on Debian.
+set(TRIGON_OPENCC_DATA_DIR "/usr/share/opencc" CACHE PATH "OpenCC configuration directory")
+add_compile_definitions(TRIGON_OPENCC_DATA_DIR="${TRIGON_OPENCC_DATA_DIR}")

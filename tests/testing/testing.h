@@ -1,0 +1,21 @@
+#pragma once
+// Paths to fixtures for tests.  ../shared is optional: tests that need it
+// call SharedDir() and GTEST_SKIP() when it returns an empty string.
+
+#include <string>
+
+namespace trigon::testing {
+
+// The project's source tree (for data/ and tests/golden/).
+std::string SourceDir();
+
+// ../shared beside the source tree (or $TRIGON_SHARED_DIR), or "" if absent.
+std::string SharedDir();
+
+// A fresh empty directory under the system temp dir, unique per call.
+std::string MakeTempDir();
+
+// Reads a whole file; aborts the test binary's expectations with "" on error.
+std::string ReadFileOrEmpty(const std::string& path);
+
+}  // namespace trigon::testing
