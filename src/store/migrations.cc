@@ -1,0 +1,107 @@
+#include "store/migrations.h"
+
+#include <array>
+
+namespace trigon::store {
+namespace {
+
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE ingest_runs (
+  id            INTEGER PRIMARY KEY,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  command       TEXT NOT NULL,
+  files_seen    INTEGER NOT NULL DEFAULT 0,
+  docs_stored   INTEGER NOT NULL DEFAULT 0,
+  docs_unchanged INTEGER NOT NULL DEFAULT 0,
+  inputs_skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE documents (
+  id            TEXT PRIMARY KEY,
+  source_path   TEXT NOT NULL,
+  format        TEXT NOT NULL,
+  encoding      TEXT NOT NULL,
+  source_bytes  INTEGER NOT NULL,
+  external_id   TEXT,
+  title         TEXT,
+  url           TEXT,
+  source        TEXT,
+  declared_lang TEXT,
+  date          TEXT,
+  date_basis    TEXT,
+  date_text     TEXT,
+  text          TEXT NOT NULL,
+  raw           BLOB,
+  source_map    BLOB,
+  minhash       BLOB,
+  run_id        INTEGER REFERENCES ingest_runs(id),
+  ingested_at   TEXT NOT NULL
+);
+CREATE INDEX documents_date ON documents(date);
+CREATE TABLE document_sources (
+  doc_id        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  source_path   TEXT NOT NULL,
+  first_run_id  INTEGER,
+  PRIMARY KEY (doc_id, source_path)
+);
+CREATE TABLE paragraphs (
+  doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL,
+  begin   INTEGER NOT NULL,
+  end     INTEGER NOT NULL,
+  lang    TEXT NOT NULL,
+  script  TEXT NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE sentences (
+  doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  paragraph    INTEGER NOT NULL,
+  begin        INTEGER NOT NULL,
+  end          INTEGER NOT NULL,
+  source_begin INTEGER NOT NULL,
+  source_end   INTEGER NOT NULL,
+  lang         TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  normalized   TEXT NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX sentences_lang ON sentences(lang);
+CREATE TABLE removed_spans (
+  doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL,
+  begin   INTEGER NOT NULL,
+  end     INTEGER NOT NULL,
+  reason  TEXT NOT NULL,
+  detail  TEXT NOT NULL,
+  PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE skipped_inputs (
+  source_path TEXT NOT NULL,
+  line        INTEGER NOT NULL DEFAULT 0,
+  byte_offset INTEGER,
+  code        TEXT NOT NULL,
+  reason      TEXT NOT NULL,
+  run_id      INTEGER REFERENCES ingest_runs(id),
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (source_path, line)
+);
+CREATE TABLE document_links (
+  doc_a      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  doc_b      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL,
+  similarity REAL NOT NULL,
+  PRIMARY KEY (doc_a, doc_b, kind),
+  CHECK (doc_a < doc_b)
+);
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "documents, text layer, skips, near-duplicate links", kV1},
+};
+
+}  // namespace
+
+std::span<const Migration> AllMigrations() { return kMigrations; }
+
+}  // namespace trigon::store
