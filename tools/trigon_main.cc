@@ -5,16 +5,25 @@
 
 #include <exception>
 
+#include "commands.h"
+
 int main(int argc, char** argv) {
-  CLI::App app{"Trigon: political event data from news, and the strategic triangle"};
+  CLI::App app{
+      "Trigon: political event data from English and Chinese news, and the "
+      "US-China-Russia strategic triangle"};
   app.require_subcommand(1);
+  int exit_code = trigon::tools::kExitOk;
+  trigon::tools::AddIngestCommand(app, exit_code);
+  trigon::tools::AddDocsCommand(app, exit_code);
+  trigon::tools::AddSentencesCommand(app, exit_code);
+  trigon::tools::AddSummaryCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (const std::exception& e) {
     fmt::print(stderr, "trigon: internal error: {}\n", e.what());
-    return 70;
+    return trigon::tools::kExitInternal;
   }
-  return 0;
+  return exit_code;
 }
