@@ -18,6 +18,10 @@ Result<std::string> ReadFileBytes(const std::string& path,
   if (std::filesystem::is_directory(status)) {
     return Status::IOError(path + ": is a directory");
   }
+  if (!std::filesystem::is_regular_file(status)) {
+    // FIFOs, sockets and devices could block or never end.
+    return Status::IOError(path + ": not a regular file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::IOError(path + ": cannot open: " + std::strerror(errno));
@@ -44,7 +48,9 @@ Result<std::vector<std::string>> ExpandPaths(
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (!fs::exists(p, ec)) return Status::NotFound(p + ": no such file or directory");
+    if (!fs::exists(fs::symlink_status(p, ec))) {
+      return Status::NotFound(p + ": no such file or directory");
+    }
     if (!fs::is_directory(p, ec)) {
       out.push_back(p);
       continue;
@@ -61,7 +67,9 @@ Result<std::vector<std::string>> ExpandPaths(
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+      // Everything that is not a directory is listed, so that dangling
+      // links and special files are reported as skipped, not lost.
+      if (!it->is_directory(ec)) found.push_back(it->path().string());
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());

@@ -103,7 +103,10 @@ Result<InputReport> IngestRunner::Store(model::Document doc) {
     joined += ' ';
   }
   const text::MinHashSig sig = text::MinHashSignature(joined);
-  const auto near = lsh_.NearDuplicates(sig);
+  auto near = lsh_.NearDuplicates(sig);  // most similar first
+  if (near.size() > options_.max_links_per_document) {
+    near.resize(options_.max_links_per_document);
+  }
 
   TRIGON_RETURN_IF_ERROR(db_.Begin());
   Status s = db_.InsertDocument(doc, text::EncodeSignature(sig), run_id_);

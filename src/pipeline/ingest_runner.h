@@ -29,6 +29,11 @@ struct IngestOptions {
   // Estimated Jaccard similarity at or above which two documents are
   // linked as near duplicates.  Default 0.8 (see text/near_duplicate.h).
   double near_duplicate_threshold = 0.8;
+  // Links written per new document (its most similar earlier ones).  A
+  // story syndicated a thousand times would otherwise add a quadratic
+  // number of links; clusters stay connected through the best matches.
+  // Default 5.
+  size_t max_links_per_document = 5;
 };
 
 enum class InputOutcome { kStored, kUnchanged, kSkipped };

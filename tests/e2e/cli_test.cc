@@ -1,5 +1,8 @@
 // End-to-end tests: run the trigon binary as a user would.
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -120,6 +123,67 @@ TEST(CliTest, OversizedFileIsSkippedNotRead) {
   CommandResult r = RunTrigon("ingest " + dir + "/big.txt --max-file-mb 1 --db " + dir + "/t.db");
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find("over the limit"), std::string::npos) << r.out;
+}
+
+// Kills an ingest half-way (SIGKILL: no cleanup runs) and reruns it: the
+// database must be consistent, complete after the rerun, and hold each
+// document exactly once.
+TEST(CliTest, KilledIngestResumesWithoutDuplicates) {
+  const std::string dir = trigon::testing::MakeTempDir();
+  const std::string in = dir + "/in";
+  std::filesystem::create_directories(in);
+  const int kFiles = 1500;
+  for (int i = 0; i < kFiles; ++i) {
+    WriteFile(in + "/" + std::to_string(i) + ".txt",
+              "date: 2023-03-21\n\nReport " + std::to_string(i) +
+                  ": Chinese President Xi Jinping held talks with Russian President "
+                  "Vladimir Putin in Moscow. The two sides signed agreements. 中俄两国"
+                  "元首举行会谈。第" + std::to_string(i) + "号报道。\n");
+  }
+  const std::string db = dir + "/t.db";
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execl(TRIGON_BINARY, TRIGON_BINARY, "ingest", in.c_str(), "--db", db.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::usleep(700 * 1000);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+
+  CommandResult mid = RunTrigon("summary --db " + db);
+  ASSERT_EQ(mid.exit_code, 0) << mid.out;  // readable and consistent
+  CommandResult rerun = RunTrigon("ingest " + in + " --db " + db + " --quiet");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.out;
+  CommandResult docs = RunTrigon("docs --format jsonl --db " + db);
+  EXPECT_EQ(CountLines(docs.out, "\"id\":"), static_cast<size_t>(kFiles));
+  // Every document has all of its sentences (a half-written one would not).
+  EXPECT_EQ(CountLines(docs.out, "\"sentences\":4"), static_cast<size_t>(kFiles))
+      << docs.out.substr(0, 1000);
+  CommandResult again = RunTrigon("ingest " + in + " --db " + db + " --quiet");
+  EXPECT_NE(again.out.find(" 0 documents stored, " + std::to_string(kFiles) +
+                           " already stored"),
+            std::string::npos)
+      << again.out;
+}
+
+TEST(CliTest, DanglingLinksAndFifosAreSkippedNotLost) {
+  const std::string dir = trigon::testing::MakeTempDir();
+  const std::string in = dir + "/in";
+  std::filesystem::create_directories(in);
+  WriteFile(in + "/good.txt", "Xi met Putin in Moscow.");
+  std::filesystem::create_symlink(in + "/missing.txt", in + "/dangling.txt");
+  ASSERT_EQ(::mkfifo((in + "/pipe.txt").c_str(), 0600), 0);
+  CommandResult r = RunTrigon("ingest " + in + " --db " + dir + "/t.db");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("dangling.txt: no such file"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("pipe.txt: not a regular file"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 documents stored"), std::string::npos) << r.out;
 }
 
 TEST(CliTest, UnreadableFileIsSkipped) {
