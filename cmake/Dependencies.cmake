@@ -12,3 +12,4 @@ find_package(CLI11 REQUIRED)
 # OpenCC's conversion configs (t2s.json ...) live here on Debian.
 set(TRIGON_OPENCC_DATA_DIR "/usr/share/opencc" CACHE PATH "OpenCC configuration directory")
 add_compile_definitions(TRIGON_OPENCC_DATA_DIR="${TRIGON_OPENCC_DATA_DIR}")
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
