@@ -140,6 +140,7 @@ class Database {
   sqlite3* TEST_handle() { return db_; }
 
  private:
+  friend class EventRepository;
   explicit Database(sqlite3* db);
   Status Exec(std::string_view sql);
   Status Migrate();

@@ -96,8 +96,55 @@ CREATE TABLE document_links (
 );
 )sql";
 
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE events (
+  id             INTEGER PRIMARY KEY,
+  origin         TEXT NOT NULL,
+  doc_id         TEXT REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_idx   INTEGER,
+  import_file    TEXT,
+  import_line    INTEGER,
+  external_id    TEXT,
+  date           TEXT,
+  date_basis     TEXT NOT NULL,
+  source         TEXT NOT NULL,
+  target         TEXT NOT NULL,
+  source_country TEXT NOT NULL,
+  target_country TEXT NOT NULL,
+  code           TEXT NOT NULL,
+  root           TEXT NOT NULL,
+  quad_class     INTEGER NOT NULL,
+  goldstein      REAL NOT NULL,
+  modality       TEXT NOT NULL,
+  mentions       INTEGER NOT NULL DEFAULT 1,
+  lang           TEXT,
+  CHECK ((origin = 'trigon') = (doc_id IS NOT NULL))
+);
+CREATE INDEX events_dyad ON events(source_country, target_country, date);
+CREATE INDEX events_doc ON events(doc_id);
+CREATE UNIQUE INDEX events_external ON events(origin, external_id)
+  WHERE external_id IS NOT NULL;
+CREATE TABLE event_evidence (
+  event_id     INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  sentence_idx INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  begin        INTEGER NOT NULL,
+  end          INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  PRIMARY KEY (event_id, idx)
+);
+CREATE TABLE coded_documents (
+  doc_id        TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  coder_version TEXT NOT NULL,
+  events        INTEGER NOT NULL,
+  coded_at      TEXT NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "documents, text layer, skips, near-duplicate links", kV1},
+    Migration{2, "events (coded and imported), evidence, coding state", kV2},
 };
 
 }  // namespace
