@@ -1,0 +1,138 @@
+#pragma once
+// DictionarySet: the format-neutral, in-memory model of everything the
+// coder knows -- actors with date-bounded codes, agents, event patterns and
+// modality cues.  Per-format parsers fill it (trigon_dictionary.h reads
+// Trigon's data/dict/*.txt; TABARI and PETRARCH readers are to come), and
+// Coder::Create compiles it.  Plain values; no behaviour beyond validation.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace trigon::coding {
+
+// Where a dictionary entry came from, for error messages and traces.
+struct SourceLocation {
+  std::string file;
+  uint32_t line = 0;
+  std::string ToString() const { return file + ":" + std::to_string(line); }
+};
+
+// How a surface form relates to its actor.
+enum class FormKind {
+  kName,       // "China", "中国": the actor itself
+  kAdjective,  // "Chinese": the actor's country, needs an agent beside it
+  kMetonym,    // "Beijing", "White House": stands for `code`
+  kPrefix,     // 俄, 中: compounds with an agent (俄军) or another prefix
+               // (中俄)
+};
+
+struct ActorForm {
+  std::string text;  // as written in the dictionary
+  FormKind kind = FormKind::kName;
+  std::string code;             // metonyms: the code they stand for ("" =
+                                // the actor's country + "GOV")
+  bool case_sensitive = false;  // written `=US`: must match the original
+                                // text's case exactly
+  std::string lang;             // "en", "zh-Hans", "zh-Hant", "zh"
+  SourceLocation where;
+};
+
+// A code valid from `from` to `to` (ISO dates, inclusive of `from` and
+// exclusive of `to`; empty = open).
+struct DatedCode {
+  std::string code;
+  std::string from;
+  std::string to;
+};
+
+enum class ActorKind { kCountry, kOrganization, kPerson };
+
+struct ActorEntry {
+  ActorKind kind = ActorKind::kCountry;
+  std::string code;  // countries and organisations: the code
+  std::string display_name;
+  std::string country;  // organisations: the home country, if any
+  std::vector<ActorForm> forms;
+  std::vector<DatedCode> roles;  // persons: codes by date
+  std::string default_code;      // persons: outside every role
+  SourceLocation where;
+};
+
+// A role word that attaches to a neighbouring country ("foreign ministry"
+// -> GOV, "troops" -> MIL).
+struct AgentEntry {
+  std::string code;  // "GOV", "MIL", "GOVMIL"
+  std::string display_name;
+  std::vector<ActorForm> forms;  // kind is kName
+  SourceLocation where;
+};
+
+// One element of a parsed trigger or cue pattern.
+struct PatternElement {
+  enum class Type {
+    kLiteral,     // text; `prefix` when written with a trailing `*`
+    kGap,         // `…`: a few words / characters, same clause
+    kSourceSlot,  // {S}
+    kTargetSlot,  // {T}
+  };
+  Type type = Type::kLiteral;
+  std::string text;
+  bool prefix = false;
+  friend bool operator==(const PatternElement&,
+                         const PatternElement&) = default;
+};
+
+struct EventPattern {
+  std::string lang;
+  std::string text;  // as written, for traces
+  std::vector<PatternElement> elements;
+  SourceLocation where;
+};
+
+struct EventEntry {
+  std::string code;  // CAMEO code, 2-4 digits, leading zero kept
+  std::string display_name;
+  bool symmetric = false;  // `flags symmetric`: runs both ways
+  bool self = false;       // `flags self`: source and target may share a
+                           // country (a government's mass killing of its
+                           // own citizens)
+  std::vector<EventPattern> patterns;
+  SourceLocation where;
+};
+
+enum class CueKind {
+  kNegated,
+  kHypothetical,
+  kAdvocated,
+  kFuture,
+  kHistorical,
+  kReport,
+};
+
+struct ModalityCue {
+  CueKind kind = CueKind::kNegated;
+  EventPattern pattern;
+};
+
+struct DictionarySet {
+  std::vector<ActorEntry> actors;
+  std::vector<AgentEntry> agents;
+  std::vector<EventEntry> events;
+  std::vector<ModalityCue> cues;
+
+  // Checks cross-entry invariants: codes are non-empty upper-case
+  // alphanumerics, event codes are 2-4 digits, every pattern has a literal.
+  // Errors: InvalidArgument naming file:line and the entry.
+  Status Validate() const;
+};
+
+// Splits `text` ("sanction* … on {T}") into pattern elements.  Errors:
+// InvalidArgument (empty pattern, no literal, unbalanced braces, unknown
+// slot) quoting the fragment.
+Status ParsePattern(std::string_view text, std::vector<PatternElement>* out);
+
+}  // namespace trigon::coding
