@@ -19,5 +19,13 @@ void AddIngestCommand(CLI::App& app, int& exit_code);
 void AddDocsCommand(CLI::App& app, int& exit_code);
 void AddSentencesCommand(CLI::App& app, int& exit_code);
 void AddSummaryCommand(CLI::App& app, int& exit_code);
+// `argv0` locates the default dictionary folder beside the binary.
+void AddCodeCommand(CLI::App& app, int& exit_code, const char* argv0);
+void AddExplainCommand(CLI::App& app, int& exit_code, const char* argv0);
+void AddImportCommand(CLI::App& app, int& exit_code, const char* argv0);
+void AddSeriesCommand(CLI::App& app, int& exit_code);
+void AddTriangleCommand(CLI::App& app, int& exit_code);
+void AddVarCommand(CLI::App& app, int& exit_code);
+void AddSimulateCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trigon::tools

@@ -17,6 +17,13 @@ int main(int argc, char** argv) {
   trigon::tools::AddDocsCommand(app, exit_code);
   trigon::tools::AddSentencesCommand(app, exit_code);
   trigon::tools::AddSummaryCommand(app, exit_code);
+  trigon::tools::AddCodeCommand(app, exit_code, argv[0]);
+  trigon::tools::AddExplainCommand(app, exit_code, argv[0]);
+  trigon::tools::AddImportCommand(app, exit_code, argv[0]);
+  trigon::tools::AddSeriesCommand(app, exit_code);
+  trigon::tools::AddTriangleCommand(app, exit_code);
+  trigon::tools::AddVarCommand(app, exit_code);
+  trigon::tools::AddSimulateCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

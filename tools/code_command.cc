@@ -1,0 +1,192 @@
+// trigon code [FILE|DIR...]: code documents into CAMEO events.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "dict_dir.h"
+#include "event_output.h"
+#include "pipeline/document_analyzer.h"
+#include "pipeline/document_coder.h"
+#include "pipeline/ingest_runner.h"
+#include "store/database.h"
+#include "store/event_repository.h"
+
+namespace trigon::tools {
+namespace {
+
+struct CodeArgs {
+  std::vector<std::string> paths;
+  std::string db = "trigon.db";
+  std::string format = "jsonl";
+  std::string dict;
+  bool quiet = false;
+  const char* argv0 = nullptr;
+};
+
+std::string Stem(const std::string& path) {
+  // "feed.jsonl:3" -> "feed:3"; "dir/a.txt" -> "a".
+  const size_t colon = path.rfind(':');
+  std::string file = path;
+  std::string line;
+  if (colon != std::string::npos && colon + 1 < path.size() &&
+      path.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+    file = path.substr(0, colon);
+    line = path.substr(colon);
+  }
+  return std::filesystem::path(file).stem().string() + line;
+}
+
+struct Tally {
+  int64_t documents = 0;
+  int64_t sentences = 0;
+  int64_t events = 0;
+  std::map<std::string, int64_t> by_modality;
+  std::map<int, int64_t> by_quad;  // asserted only
+  std::map<std::string, int64_t> by_dyad;  // asserted only
+};
+
+int RunCode(const CodeArgs& args) {
+  const std::string dict = args.dict.empty() ? DefaultDictionaryDir(args.argv0) : args.dict;
+  if (dict.empty()) {
+    fmt::print(stderr, "trigon code: no dictionary folder found; pass --dict DIR\n");
+    return kExitFailure;
+  }
+  auto coder = pipeline::DocumentCoder::Open(dict);
+  if (!coder.ok()) {
+    fmt::print(stderr, "trigon code: {}\n", coder.status().ToString());
+    return kExitFailure;
+  }
+  auto db = store::Database::Open(args.db);
+  if (!db.ok()) {
+    fmt::print(stderr, "trigon code: {}\n", db.status().ToString());
+    return kExitFailure;
+  }
+  store::EventRepository repo(**db);
+
+  // Which documents, and how each is named in the output.
+  std::vector<std::string> ids;
+  std::map<std::string, std::string> labels;
+  int exit_code = kExitOk;
+  if (!args.paths.empty()) {
+    auto analyzer = pipeline::DocumentAnalyzer::Create();
+    if (!analyzer.ok()) {
+      fmt::print(stderr, "trigon code: {}\n", analyzer.status().ToString());
+      return kExitFailure;
+    }
+    auto runner = pipeline::IngestRunner::Create(**db, **analyzer);
+    if (!runner.ok()) {
+      fmt::print(stderr, "trigon code: {}\n", runner.status().ToString());
+      return kExitFailure;
+    }
+    std::set<std::string> seen;
+    auto ran = (*runner)->Run(args.paths, "code", [&](const pipeline::InputReport& r) {
+      if (r.outcome == pipeline::InputOutcome::kSkipped) {
+        fmt::print(stderr, "skipped  {}\n", r.message);
+        exit_code = kExitPartial;
+        return;
+      }
+      if (seen.insert(r.doc_id).second) {
+        ids.push_back(r.doc_id);
+        labels[r.doc_id] = Stem(r.line > 0 ? r.source_path + ":" + std::to_string(r.line)
+                                           : r.source_path);
+      }
+    });
+    if (!ran.ok()) {
+      fmt::print(stderr, "trigon code: {}\n", ran.status().ToString());
+      return kExitFailure;
+    }
+  } else {
+    auto todo = repo.DocumentsToCode((*coder)->version());
+    if (!todo.ok()) {
+      fmt::print(stderr, "trigon code: {}\n", todo.status().ToString());
+      return kExitFailure;
+    }
+    ids = std::move(todo).value();
+  }
+
+  const EventFormat format = args.format == "csv"     ? EventFormat::kCsv
+                             : args.format == "gdelt" ? EventFormat::kGdelt
+                                                      : EventFormat::kJsonl;
+  EventWriter writer(stdout, format);
+  writer.Begin();
+  Tally tally;
+  for (const std::string& id : ids) {
+    auto doc = (*db)->LoadDocument(id);
+    if (!doc.ok()) {
+      fmt::print(stderr, "trigon code: {}\n", doc.status().ToString());
+      return kExitFailure;
+    }
+    const auto events = (*coder)->CodeDocument(*doc);
+    Status s = (*db)->Begin();
+    if (s.ok()) s = repo.ReplaceDocumentEvents(id, (*coder)->version(), events);
+    if (s.ok()) s = (*db)->Commit();
+    if (!s.ok()) {
+      (void)(*db)->Rollback();
+      fmt::print(stderr, "trigon code: document {}: {}\n", id, s.ToString());
+      return kExitFailure;
+    }
+    store::EventFilter filter;
+    filter.doc_id = id;
+    filter.with_evidence = true;
+    auto stored = repo.Query(filter);
+    if (!stored.ok()) {
+      fmt::print(stderr, "trigon code: {}\n", stored.status().ToString());
+      return kExitFailure;
+    }
+    ++tally.documents;
+    tally.sentences += static_cast<int64_t>(doc->sentences.size());
+    const std::string label = labels.count(id) ? labels[id] : id;
+    for (const store::StoredEvent& e : *stored) {
+      EventContext ctx;
+      ctx.event = &e;
+      ctx.doc = &*doc;
+      ctx.doc_label = label;
+      if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < doc->sentences.size()) {
+        const model::Span sp = doc->sentences[e.sentence].span;
+        ctx.sentence_text = doc->text.substr(sp.begin, sp.size());
+      }
+      writer.Write(ctx);
+      ++tally.events;
+      const std::string modality(model::ModalityName(e.event.modality));
+      ++tally.by_modality[modality];
+      if (e.event.modality == model::Modality::kAsserted) {
+        ++tally.by_quad[e.event.quad_class];
+        ++tally.by_dyad[e.event.source_country + "->" + e.event.target_country];
+      }
+    }
+  }
+  if (!args.quiet) {
+    fmt::print(stderr, "code: {} documents, {} sentences, {} events ({})\n", tally.documents,
+               tally.sentences, tally.events, (*coder)->version());
+    for (const auto& [m, n] : tally.by_modality) fmt::print(stderr, "  {:<13} {}\n", m, n);
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+void AddCodeCommand(CLI::App& app, int& exit_code, const char* argv0) {
+  auto args = std::make_shared<CodeArgs>();
+  args->argv0 = argv0;
+  CLI::App* cmd = app.add_subcommand(
+      "code",
+      "Code documents into CAMEO events: the given files (ingested first), or every stored "
+      "document not yet coded by the current dictionaries");
+  cmd->add_option("paths", args->paths, "Files or folders (optional)");
+  cmd->add_option("--db", args->db, "Database file")->capture_default_str();
+  cmd->add_option("--format", args->format, "Output format on stdout")
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt"}))
+      ->capture_default_str();
+  cmd->add_option("--dict", args->dict, "Dictionary folder (default: data/dict)");
+  cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
+  cmd->callback([args, &exit_code] { exit_code = RunCode(*args); });
+}
+
+}  // namespace trigon::tools
