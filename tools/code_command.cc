@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -166,6 +167,20 @@ int RunCode(const CodeArgs& args) {
     fmt::print(stderr, "code: {} documents, {} sentences, {} events ({})\n", tally.documents,
                tally.sentences, tally.events, (*coder)->version());
     for (const auto& [m, n] : tally.by_modality) fmt::print(stderr, "  {:<13} {}\n", m, n);
+    static constexpr const char* kQuadNames[] = {"", "verbal cooperation",
+                                                 "material cooperation", "verbal conflict",
+                                                 "material conflict"};
+    fmt::print(stderr, "asserted events by quad class:\n");
+    for (const auto& [q, n] : tally.by_quad) {
+      fmt::print(stderr, "  {} {:<21} {}\n", q, q >= 1 && q <= 4 ? kQuadNames[q] : "?", n);
+    }
+    std::vector<std::pair<int64_t, std::string>> dyads;
+    for (const auto& [d, n] : tally.by_dyad) dyads.emplace_back(-n, d);
+    std::sort(dyads.begin(), dyads.end());
+    fmt::print(stderr, "asserted events by dyad (top 15 of {}):\n", dyads.size());
+    for (size_t i = 0; i < dyads.size() && i < 15; ++i) {
+      fmt::print(stderr, "  {:<22} {}\n", dyads[i].second, -dyads[i].first);
+    }
   }
   return exit_code;
 }
