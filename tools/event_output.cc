@@ -124,7 +124,7 @@ void EventWriter::Write(const EventContext& ctx) {
       cols[31] = std::to_string(e.mentions);
       cols[32] = "1";
       cols[33] = "1";
-      cols[59] = sqldate;
+      cols[59] = sqldate.empty() ? "" : sqldate + "000000";  // DATEADDED, YYYYMMDDHHMMSS
       cols[60] = ctx.doc ? TsvField(ctx.doc->url.empty() ? ctx.doc->source_path : ctx.doc->url)
                          : "";
       std::string row;
