@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "ingest/reader.h"
 #include "dict_dir.h"
 #include "event_output.h"
 #include "pipeline/document_analyzer.h"
@@ -28,6 +30,7 @@ struct CodeArgs {
   std::string format = "jsonl";
   std::string dict;
   bool quiet = false;
+  bool from_stdin = false;
   const char* argv0 = nullptr;
 };
 
@@ -53,6 +56,88 @@ struct Tally {
   std::map<std::string, int64_t> by_dyad;  // asserted only
 };
 
+EventFormat ParseFormat(const std::string& name) {
+  return name == "csv" ? EventFormat::kCsv
+         : name == "gdelt" ? EventFormat::kGdelt
+                           : EventFormat::kJsonl;
+}
+
+// Streaming mode for map-style runners (Spark pipe, Hadoop streaming, Dask):
+// JSON Lines documents in on stdin, events out on stdout as each document
+// is coded; no database, constant memory.  A bad line is reported on stderr
+// with its number and the run goes on (exit code 1 at the end).
+int RunCodeStdin(const CodeArgs& args, const pipeline::DocumentCoder& coder) {
+  auto analyzer = pipeline::DocumentAnalyzer::Create();
+  if (!analyzer.ok()) {
+    fmt::print(stderr, "trigon code: {}\n", analyzer.status().ToString());
+    return kExitFailure;
+  }
+  EventWriter writer(stdout, ParseFormat(args.format));
+  writer.Begin();
+  int exit_code = kExitOk;
+  int64_t line_number = 0;
+  int64_t documents = 0;
+  int64_t events = 0;
+  std::string line;
+  for (int c; (c = std::getchar()) != EOF;) {
+    if (c != '\n') {
+      line.push_back(static_cast<char>(c));
+      continue;
+    }
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+      line.clear();
+      continue;
+    }
+    ingest::ReadInputBytes(line, "stdin.jsonl", {}, [&](Result<model::Document> read) {
+      if (!read.ok()) {
+        std::string msg = read.status().message();
+        // The reader numbers lines within the bytes it was given (always 1).
+        const std::string prefix = "stdin.jsonl:1";
+        if (msg.rfind(prefix, 0) == 0) {
+          msg = "stdin:" + std::to_string(line_number) + msg.substr(prefix.size());
+        }
+        fmt::print(stderr, "skipped  {}\n", msg);
+        exit_code = kExitPartial;
+        return;
+      }
+      model::Document doc = std::move(read).value();
+      doc.source_path = "stdin:" + std::to_string(line_number);
+      (*analyzer)->Analyze(doc);
+      ++documents;
+      for (const store::DocumentEvent& d : coder.CodeDocument(doc)) {
+        store::StoredEvent e;
+        e.origin = "trigon";
+        e.doc_id = doc.id;
+        e.sentence = d.sentence;
+        e.lang = d.lang;
+        e.event = d.event;
+        e.evidence = d.evidence;
+        EventContext ctx;
+        ctx.event = &e;
+        ctx.doc = &doc;
+        ctx.doc_label = doc.external_id.empty() ? doc.source_path : doc.external_id;
+        const model::Span sp = doc.sentences[d.sentence].span;
+        ctx.sentence_text = doc.text.substr(sp.begin, sp.size());
+        writer.Write(ctx);
+        ++events;
+      }
+      std::fflush(stdout);
+    });
+    line.clear();
+  }
+  if (!line.empty()) {
+    fmt::print(stderr, "skipped  stdin:{}: no newline at end of input; line ignored\n",
+               line_number + 1);
+    exit_code = kExitPartial;
+  }
+  if (!args.quiet) {
+    fmt::print(stderr, "code: {} documents from stdin, {} events ({})\n", documents, events,
+               coder.version());
+  }
+  return exit_code;
+}
+
 int RunCode(const CodeArgs& args) {
   const std::string dict = args.dict.empty() ? DefaultDictionaryDir(args.argv0) : args.dict;
   if (dict.empty()) {
@@ -63,6 +148,13 @@ int RunCode(const CodeArgs& args) {
   if (!coder.ok()) {
     fmt::print(stderr, "trigon code: {}\n", coder.status().ToString());
     return kExitFailure;
+  }
+  if (args.from_stdin) {
+    if (!args.paths.empty()) {
+      fmt::print(stderr, "trigon code: --stdin takes no paths\n");
+      return kExitPartial;
+    }
+    return RunCodeStdin(args, **coder);
   }
   auto db = store::Database::Open(args.db);
   if (!db.ok()) {
@@ -112,10 +204,7 @@ int RunCode(const CodeArgs& args) {
     ids = std::move(todo).value();
   }
 
-  const EventFormat format = args.format == "csv"     ? EventFormat::kCsv
-                             : args.format == "gdelt" ? EventFormat::kGdelt
-                                                      : EventFormat::kJsonl;
-  EventWriter writer(stdout, format);
+  EventWriter writer(stdout, ParseFormat(args.format));
   writer.Begin();
   Tally tally;
   for (const std::string& id : ids) {
@@ -201,6 +290,9 @@ void AddCodeCommand(CLI::App& app, int& exit_code, const char* argv0) {
       ->capture_default_str();
   cmd->add_option("--dict", args->dict, "Dictionary folder (default: data/dict)");
   cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
+  cmd->add_flag("--stdin", args->from_stdin,
+                "Stream: read JSON Lines documents on stdin, write events as they are coded "
+                "(no database)");
   cmd->callback([args, &exit_code] { exit_code = RunCode(*args); });
 }
 

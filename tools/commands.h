@@ -27,5 +27,6 @@ void AddSeriesCommand(CLI::App& app, int& exit_code);
 void AddTriangleCommand(CLI::App& app, int& exit_code);
 void AddVarCommand(CLI::App& app, int& exit_code);
 void AddSimulateCommand(CLI::App& app, int& exit_code);
+void AddReportCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trigon::tools

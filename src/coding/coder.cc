@@ -584,15 +584,102 @@ struct CoderImpl::Analysis {
 };
 
 // ---------------------------------------------------------------------------
+// Datelines.
+
+// The span of a dateline or byline that opens a report, or (0, 0).  A dateline
+// names the agency and the place of filing, never an actor of the story:
+//   (中央社华盛顿12日综合外电报导)   leading parentheses with 社/电/报导/报道
+//   新华社莫斯科3月21日电 (记者 …)    an opening up to 日电
+//   washington (reuters) -          an opening up to ") -" / ") —"
+//   bali, indonesia, nov. 14, 2022 —  an opening with a comma and a digit
+//                                     up to a dash
+// `text` is normalised (NFKC case-folded, Simplified).
+std::pair<uint32_t, uint32_t> Dateline(std::string_view text) {
+  constexpr size_t kMaxDateline = 120;  // bytes
+  const std::string_view head = text.substr(0, kMaxDateline);
+  auto skip_spaces = [&](size_t q) {
+    while (q < text.size() && text[q] == ' ') ++q;
+    return q;
+  };
+  auto has = [](std::string_view s, std::string_view w) {
+    return s.find(w) != std::string_view::npos;
+  };
+  auto no_clause_punct = [&](std::string_view s) {
+    return !has(s, "\xEF\xBC\x8C") && !has(s, "\xE3\x80\x82") &&
+           !has(s, ",") && !has(s, ";");
+  };
+  const size_t open = skip_spaces(0);
+  if (open < text.size() && text[open] == '(') {
+    const size_t close = head.find(')', open);
+    if (close != std::string_view::npos) {
+      const std::string_view inner = head.substr(open + 1, close - open - 1);
+      if (no_clause_punct(inner) &&
+          (has(inner, "社") || has(inner, "电") || has(inner, "报导") ||
+           has(inner, "报道"))) {
+        return {0, static_cast<uint32_t>(close + 1)};
+      }
+    }
+  }
+  // The same after a leftover header ("日期/date: 09/18/2023 (中央社…报导)"):
+  // only an agency (社) with a closing 报导 / 报道 / 电 counts there.
+  for (size_t q = head.find('('); q != std::string_view::npos;
+       q = head.find('(', q + 1)) {
+    const size_t close = head.find(')', q);
+    if (close == std::string_view::npos) break;
+    const std::string_view inner = head.substr(q + 1, close - q - 1);
+    if (no_clause_punct(inner) && has(inner, "社") &&
+        (inner.ends_with("报导") || inner.ends_with("报道") ||
+         inner.ends_with("电"))) {
+      return {static_cast<uint32_t>(q), static_cast<uint32_t>(close + 1)};
+    }
+  }
+  // 新华社莫斯科3月21日电, optionally followed by (记者 …); the agency
+  // (社, 网, 报) keeps 普京15日电话 out.
+  const size_t dian = head.find("日电");
+  const std::string_view agency = head.substr(0, dian);
+  if (dian != std::string_view::npos && no_clause_punct(agency) &&
+      (has(agency, "社") || has(agency, "网") || has(agency, "报"))) {
+    size_t end = skip_spaces(dian + std::string_view("日电").size());
+    if (end < text.size() && text[end] == '(') {
+      const size_t close = text.find(')', end);
+      if (close != std::string_view::npos && close - end < kMaxDateline) {
+        end = close + 1;
+      }
+    }
+    return {0, static_cast<uint32_t>(end)};
+  }
+  // English: "... (reuters) -" and "place, date —".
+  for (std::string_view dash :
+       {std::string_view(" - "), std::string_view(" -- "),
+        std::string_view(" \xE2\x80\x94"), std::string_view("\xE2\x80\x94 "),
+        std::string_view(" \xE2\x80\x93 ")}) {
+    const size_t d = head.find(dash);
+    if (d == std::string_view::npos || d == 0) continue;
+    const std::string_view before = head.substr(0, d);
+    const bool agency = before.back() == ')';
+    const bool place_date =
+        has(before, ",") &&
+        before.find_first_of("0123456789") != std::string_view::npos;
+    if (agency || place_date) {
+      return {0, static_cast<uint32_t>(d + dash.size())};
+    }
+  }
+  return {0, 0};
+}
+
+// ---------------------------------------------------------------------------
 // Pieces and mentions.
 
 void CoderImpl::SelectPieces(Analysis* a) const {
   const std::string_view text = a->text();
   // Candidates: actor/agent forms and actor-relevant builtin words.
   std::vector<Piece> cands;
+  const auto [dateline_begin, dateline_end] = Dateline(text);
   for (const Hit& h : a->hits) {
     for (const Use& u : uses_[h.pattern_id]) {
       if (u.kind == UseKind::kForm) {
+        // The agency and the place of filing are not actors.
+        if (h.begin >= dateline_begin && h.begin < dateline_end) continue;
         const FormInfo& f = forms_[u.index];
         if (f.case_sensitive && a->OriginalText(h.begin, h.end) != f.original) {
           continue;
@@ -785,7 +872,10 @@ void CoderImpl::BuildMentions(Analysis* a,
         ++k;
       }
       bool has_agent = false;
-      for (size_t q = j; q < k; ++q) has_agent |= ps[q].form->is_agent;
+      // ps[j] may be a pronoun (no form); only dictionary forms can be agents.
+      for (size_t q = j; q < k; ++q) {
+        has_agent |= ps[q].form != nullptr && ps[q].form->is_agent;
+      }
       std::string_view after = TrimSpaces(text.substr(ps[k - 1].end));
       if (has_agent && ps[j].form != nullptr &&
           (after.empty() || after.front() == ',')) {
@@ -1942,8 +2032,51 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
       std::swap(source, target);
     }
 
+    // A symmetric verb runs both ways only when its actors are coordinated
+    // ("X and Y met", 中俄) or joined by with / between / 与 / 同 / 和 / 跟
+    // ("X held talks with Y", X与Y通话); transitive phrasing ("X met Y",
+    // "China bought Russian oil", X会见Y) is one-way.
+    // A reciprocal act (meeting, phone call) is mutual whatever the phrasing.
+    bool joined = ev.reciprocal;
+    if (ev.symmetric && !joined && source != nullptr && target != nullptr) {
+      if (source->group == target->group) {
+        joined = true;
+      } else {
+        const Mention* first = source->begin < target->begin ? source : target;
+        const Mention* second = first == source ? target : source;
+        // Between the two groups: "X and Y" inside a group is no link.
+        uint32_t from = first->end;
+        uint32_t to = second->begin;
+        for (const Mention& m : a.mentions) {
+          if (m.group == first->group) from = std::max(from, m.end);
+          if (m.group == second->group) to = std::min(to, m.begin);
+        }
+        if (from < to) {
+          const std::string_view gap = text.substr(from, to - from);
+          for (std::string_view w :
+               {std::string_view(" with "), std::string_view(" between "),
+                std::string_view(" and "), std::string_view("与"),
+                std::string_view("和"), std::string_view("跟"),
+                std::string_view("同")}) {
+            size_t q = gap.find(w);
+            // 同意 (agree), 共同 (jointly), 同时 (meanwhile) are not "with".
+            while (q != std::string_view::npos && w == "同" &&
+                   (gap.substr(q + w.size(), 3) == "意" ||
+                    gap.substr(q + w.size(), 3) == "时" ||
+                    (q >= 3 && gap.substr(q - 3, 3) == "共"))) {
+              q = gap.find(w, q + w.size());
+            }
+            if (q != std::string_view::npos) joined = true;
+          }
+          const std::string_view lead = TrimSpaces(gap);
+          if (lead.starts_with("with ") || lead.starts_with("between ")) {
+            joined = true;
+          }
+        }
+      }
+    }
     // "agreed to cut tariffs on each other's goods", 彼此: both ways.
-    bool both_ways = ev.symmetric || text.substr(t.begin, 3) == "互" ||
+    bool both_ways = joined || text.substr(t.begin, 3) == "互" ||
                      text.substr(t.begin, 6) == "mutual";
     for (const auto& [end, word] : a.words) {
       if (word == Word::kReciprocal && end > region_start &&
@@ -2074,7 +2207,8 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
       tc.source = source ? source->code : "";
       tc.target = target ? target->code : "";
       tc.reason = why + (source == nullptr ? "no source" : "no target");
-      if (source != nullptr && target == nullptr && both_ways) {
+      if (source != nullptr && target == nullptr &&
+          (both_ways || ev.symmetric)) {
         // "X and Y held talks": the compound source runs both ways.
         std::vector<const Mention*> members;
         for (const Mention& m : a.mentions) {
@@ -2084,6 +2218,7 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
           tc.reason = why + "symmetric compound source";
           source = members[0];
           target = members[1];
+          both_ways = true;
         }
       }
       if (source == nullptr || target == nullptr) {

@@ -1,4 +1,5 @@
 #include "coding/coder.h"
+#include "coding/trigon_dictionary.h"
 
 #include <gtest/gtest.h>
 
@@ -309,6 +310,37 @@ TEST_F(CoderRulesTest, ModalityOfCoordinatedClause) {
                "USA RUS 163 advocated 2025-03-14"}));
 }
 
+TEST_F(CoderRulesTest, SymmetricOnlyWhenJoined) {
+  // `flags symmetric`: both ways for "with" and coordinated actors, one way
+  // for transitive phrasing; `flags reciprocal` (040): always both ways.
+  EXPECT_EQ(Code("China bought Russian oil."),
+            V{"CHN RUS 061 asserted 2025-03-14"});
+  EXPECT_EQ(Code("China expanded trade with Russia."),
+            (V{"CHN RUS 061 asserted 2025-03-14",
+               "RUS CHN 061 asserted 2025-03-14"}));
+  EXPECT_EQ(Code("China met Russia."),
+            (V{"CHN RUS 040 asserted 2025-03-14",
+               "RUS CHN 040 asserted 2025-03-14"}));
+}
+
+TEST_F(CoderRulesTest, DatelineIsNotAnActor) {
+  EXPECT_EQ(Code("WASHINGTON (Reuters) - Russia held talks with China."),
+            (V{"RUS CHN 040 asserted 2025-03-14",
+               "CHN RUS 040 asserted 2025-03-14"}));
+  EXPECT_EQ(Code("MOSCOW, March 10, 2025 \xE2\x80\x94 Japan phoned China."),
+            (V{"JPN CHN 041 asserted 2025-03-10",
+               "CHN JPN 041 asserted 2025-03-10"}));
+  EXPECT_EQ(Code("(中央社华盛顿12日综合外电报导)俄罗斯与中国会谈。"),
+            (V{"RUS CHN 040 asserted 2025-03-12",
+               "CHN RUS 040 asserted 2025-03-12"}));
+  EXPECT_EQ(Code("日期/Date: 03/12/2025 (中央社华盛顿综合外电报导)俄罗斯与中国会谈。"),
+            (V{"RUS CHN 040 asserted 2025-03-14",
+               "CHN RUS 040 asserted 2025-03-14"}));
+  EXPECT_EQ(Code("新华社莫斯科3月12日电 (记者 王)俄罗斯与中国会谈。"),
+            (V{"RUS CHN 040 asserted 2025-03-12",
+               "CHN RUS 040 asserted 2025-03-12"}));
+}
+
 TEST_F(CoderRulesTest, ObjectPronounIsNotTheClauseSubject) {
   EXPECT_EQ(Code("Vladimir Putin met Wang Yi, and then criticized him."),
             (V{"RUSGOV CHNGOV 040 asserted 2025-03-14",
@@ -541,6 +573,31 @@ TEST(CoderCreateTest, FormThatNormalisesToNothing) {
   auto coder = Coder::Create(d);
   EXPECT_EQ(coder.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(coder.status().message().find("bad.txt:2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace trigon::coding
+
+namespace trigon::coding {
+namespace {
+
+// An apposition check dereferenced the missing dictionary form of a
+// pronoun ("he") and crashed; found by bench/code_bench on a real op-ed.
+TEST(CoderIssueTest, PronounInsideAppositionDoesNotCrash) {
+  const std::string dir = std::string(TRIGON_SOURCE_DIR) + "/data/dict";
+  auto dicts = LoadTrigonDictionaries(dir);
+  ASSERT_TRUE(dicts.ok()) << dicts.status().ToString();
+  auto coder = Coder::Create(*dicts);
+  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  SentenceInput in;
+  in.text =
+      "Putin, however, was cautious\xE2\x80\x94though he spoke positively of Trump to Abe, "
+      "he avoided criticising China.";
+  in.lang = "en";
+  in.document_date = "2025-03-17";
+  in.previous_sentence = "Abe met Putin in Sochi.";
+  const SentenceResult r = (*coder)->CodeSentence(in);
+  for (const auto& e : r.events) EXPECT_FALSE(e.code.empty());
 }
 
 }  // namespace

@@ -96,7 +96,11 @@ struct EventPattern {
 struct EventEntry {
   std::string code;  // CAMEO code, 2-4 digits, leading zero kept
   std::string display_name;
-  bool symmetric = false;  // `flags symmetric`: runs both ways
+  bool symmetric = false;  // `flags symmetric`: runs both ways when the
+                           // actors are coordinated or joined by with/与
+  bool reciprocal = false;  // `flags reciprocal`: the act itself is mutual
+                            // (meeting, phone call), so "X met Y" runs both
+                            // ways too; implies symmetric
   bool self = false;       // `flags self`: source and target may share a
                            // country (a government's mass killing of its
                            // own citizens)

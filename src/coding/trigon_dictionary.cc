@@ -167,6 +167,9 @@ class Parser {
             std::string_view flag = NextWord(&rest);
             if (flag == "symmetric") {
               e.symmetric = true;
+            } else if (flag == "reciprocal") {
+              e.symmetric = true;
+              e.reciprocal = true;
             } else if (flag == "self") {
               e.self = true;
             } else {

@@ -12,7 +12,7 @@
 //   role CODE FROM TO [description]    ISO dates or `-` (open)
 //   default CODE
 //   @event CODE  Display name          events.txt
-//   flags symmetric self               (both optional)
+//   flags symmetric reciprocal self    (all optional)
 //   LANG pattern | pattern             `word*`, `…` gap, {S}, {T}
 //   @modality negated|hypothetical|advocated|future|historical|report
 //   LANG cue | cue                     modality.txt

@@ -116,6 +116,26 @@ bool IsHtmlTag(const GumboNode* n, GumboTag tag) {
          n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
 }
 
+// gumbo 0.10.1 (Debian 12) overflows an int while reading a numeric
+// character reference with many digits and writes the low byte of the
+// result: "&#x88888888" decodes to the lone byte 0x88 (google/gumbo-parser
+// issue 356).  HTML5 says U+FFFD; replace every invalid byte with it.
+std::string RepairUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  while (!s.empty()) {
+    const std::optional<size_t> bad = utf8::FindInvalid(s);
+    if (!bad) {
+      out.append(s);
+      break;
+    }
+    out.append(s.substr(0, *bad));
+    out.append("\xEF\xBF\xBD");
+    s.remove_prefix(*bad + 1);
+  }
+  return out;
+}
+
 const char* Attr(const GumboNode* n, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
   return a == nullptr ? nullptr : a->value;
@@ -228,7 +248,7 @@ std::string ElementDetail(const GumboNode* n) {
   for (const char* name : {"id", "class"}) {
     const char* v = Attr(n, name);
     if (v == nullptr) continue;
-    const std::string collapsed = CollapseSpaces(v);
+    const std::string collapsed = CollapseSpaces(RepairUtf8(v));
     const std::string_view value(collapsed);
     out += ' ';
     out += name;
@@ -385,7 +405,7 @@ std::string TitleText(const GumboNode* title) {
       raw += k->v.text.text;
     }
   }
-  return CollapseSpaces(raw);
+  return CollapseSpaces(RepairUtf8(raw));
 }
 
 void SurveyElement(const GumboNode* n, Survey& s) {
@@ -932,7 +952,7 @@ bool Walker::Enter(const GumboNode* n, Frame& f) {
   if (html_ns && tag == GUMBO_TAG_TIME && regions_.empty() &&
       (main_ == nullptr || main_depth_ > 0)) {
     if (const char* dt = Attr(n, "datetime")) {
-      time_dates_.push_back({"time", CollapseSpaces(dt)});
+      time_dates_.push_back({"time", CollapseSpaces(RepairUtf8(dt))});
     }
   }
   return true;
@@ -978,7 +998,12 @@ void Walker::EmitSegment(std::string_view dec, const Segment& seg) {
 void Walker::EmitTextNode(const GumboNode* n) {
   if (head_depth_ > 0) return;
   const GumboText& t = n->v.text;
-  const std::string_view dec(t.text);
+  std::string_view dec(t.text);
+  std::string repaired;
+  if (utf8::FindInvalid(dec)) {
+    repaired = RepairUtf8(dec);
+    dec = repaired;
+  }
   const std::string_view orig(t.original_text.data, t.original_text.length);
   // Loose text directly inside an ancestor of the main content.
   const bool outside = main_ != nullptr && main_depth_ == 0 && regions_.empty();
@@ -1087,6 +1112,12 @@ Result<HtmlExtract> ExtractHtml(std::string_view html_utf8) {
     return Status::ResourceExhausted("HTML parser ran out of memory");
   }
   Survey survey = SurveyTree(output);
+  // Attribute values are decoded by gumbo too.
+  for (std::string* v : {&survey.og_title, &survey.canonical, &survey.og_url,
+                         &survey.lang}) {
+    *v = RepairUtf8(*v);
+  }
+  for (auto& d : survey.dates) d.second.value = RepairUtf8(d.second.value);
   Walker walker(html_utf8, survey.main);
   walker.Run(output->document);
   // The arena frees the tree; gumbo_destroy_output is deliberately not

@@ -1,5 +1,7 @@
 #include "ingest/html_extract.h"
 
+#include "base/utf8.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -398,6 +400,25 @@ TEST(HtmlExtractTest, NewsPageSample) {
   ASSERT_TRUE(html.ok()) << html.status().ToString();
   HtmlExtract x = Extract(html->text);
   EXPECT_FALSE(x.text.empty());
+}
+
+}  // namespace
+}  // namespace trigon::ingest
+
+namespace trigon::ingest {
+namespace {
+
+// gumbo 0.10.1 overflows an int on huge numeric character references
+// (google/gumbo-parser issue 356) and emits a lone 0x88 byte; found by
+// fuzz/html_fuzzer.  The extracted text must stay valid UTF-8.
+TEST(HtmlExtractTest, Issue356HugeCharacterReferenceStaysValidUtf8) {
+  auto out = ExtractHtml(
+      "<html><head><title>a&#x88888888;b</title></head>"
+      "<body><p>x&#x88888888;y &#99999999999; z</p></body></html>");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(utf8::FindInvalid(out->text), std::nullopt);
+  EXPECT_EQ(utf8::FindInvalid(out->title), std::nullopt);
+  EXPECT_NE(out->text.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
 }
 
 }  // namespace

@@ -285,7 +285,8 @@ Tally Count(std::string_view text) {
         break;
       default:
         if (script == USCRIPT_COMMON || script == USCRIPT_UNKNOWN ||
-            script < 0 || script >= kTrackedScripts) {
+            static_cast<int>(script) < 0 ||
+            static_cast<int>(script) >= kTrackedScripts) {
           word.End();
         } else if (IsUnspacedScript(script)) {
           word.End();

@@ -134,6 +134,27 @@ TEST(CodeCliTest, WithoutPathsCodesOnlyWhatIsNotYetCoded) {
   EXPECT_TRUE(Lines(second.out).empty()) << second.out;
 }
 
+TEST(CodeCliTest, StdinStreamsEventsAndReportsBadLines) {
+  const std::string dir = trigon::testing::MakeTempDir();
+  std::ofstream(dir + "/in.jsonl")
+      << "{\"id\":\"a1\",\"date\":\"2023-03-21\",\"text\":\"Xi Jinping held talks with "
+         "Vladimir Putin in Moscow.\"}\n"
+      << "not json\n"
+      << "{\"id\":\"a3\",\"date\":\"2022-02-26\",\"text\":\"美国宣布对俄罗斯实施制裁。\"}\n";
+  Output r = Trigon("code --stdin --quiet < " + dir + "/in.jsonl 2> " + dir + "/err.txt");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 3u) << r.out;
+  EXPECT_NE(r.out.find("\"doc\":\"a1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"doc\":\"a3\",\"sentence\":0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"source_country\":\"USA\",\"target_country\":\"RUS\",\"code\":\"163\""),
+            std::string::npos) << r.out;
+  std::ifstream err(dir + "/err.txt");
+  const std::string errors((std::istreambuf_iterator<char>(err)), {});
+  EXPECT_NE(errors.find("stdin:2"), std::string::npos) << errors;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/trigon.db"));
+}
+
 TEST(CodeCliTest, ExplainShowsActorsPatternsAndDecisions) {
   Output r = Trigon(
       "explain \"特朗普与普京通电话。\" --date 2025-02-12 --lang zh-Hans");
