@@ -85,10 +85,13 @@ class Normalizer {
   // the first whitespace character of its run.
   //
   // Cost: ASCII input is lowercased and space-collapsed inline, without ICU
-  // or OpenCC; other text calls ICU per non-trivial chunk and OpenCC once per
-  // Han run that contains a character t2s changes (runs of Simplified or
-  // neutral characters skip OpenCC).  If OpenCC fails on a run (not expected
-  // for valid UTF-8) the run is left in its original form.
+  // or OpenCC; other text calls ICU per non-trivial chunk.  A Han run with
+  // no character t2s changes is kept as is; one in which no two adjacent
+  // characters begin a multi-character key of OpenCC's t2s dictionaries is
+  // converted with a per-character table built from OpenCC at Create (the
+  // same result OpenCC gives); only the remaining runs call OpenCC.  If
+  // OpenCC fails on a run (not expected for valid UTF-8) the run is left in
+  // its original form.
   //
   // REQUIRES: `utf8` is valid UTF-8 (validated at ingest) and shorter than
   // 4 GiB.

@@ -1,6 +1,11 @@
 #include "text/opencc_wrapper.h"
 
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
 #include <opencc/opencc.h>
+
+#include <algorithm>
+#include <cstdio>
 
 #include <exception>
 #include <filesystem>
@@ -22,6 +27,18 @@ const char* ConfigFileName(ChineseConversion conversion) {
   return "t2s.json";
 }
 
+// The dictionaries the configuration above uses (segmentation and the
+// conversion chain), which PhraseBigrams reads.
+std::vector<std::string> DictionaryFileNames(ChineseConversion conversion) {
+  switch (conversion) {
+    case ChineseConversion::kTraditionalToSimplified:
+      return {"TSPhrases.ocd2", "TSCharacters.ocd2"};
+    case ChineseConversion::kSimplifiedToTraditional:
+      return {"STPhrases.ocd2", "STCharacters.ocd2"};
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ChineseConverter>> ChineseConverter::Open(
@@ -35,15 +52,15 @@ Result<std::unique_ptr<ChineseConverter>> ChineseConverter::Open(
   try {
     auto impl = std::make_unique<opencc::SimpleConverter>(path);
     return std::unique_ptr<ChineseConverter>(
-        new ChineseConverter(std::move(impl)));
+        new ChineseConverter(std::move(impl), conversion));
   } catch (const std::exception& e) {
     return Status::Internal("OpenCC failed to load " + path + ": " + e.what());
   }
 }
 
 ChineseConverter::ChineseConverter(
-    std::unique_ptr<opencc::SimpleConverter> impl)
-    : impl_(std::move(impl)) {}
+    std::unique_ptr<opencc::SimpleConverter> impl, ChineseConversion conversion)
+    : impl_(std::move(impl)), conversion_(conversion) {}
 
 ChineseConverter::~ChineseConverter() = default;
 
@@ -130,6 +147,50 @@ bool ChineseConverter::FindChangedHan(std::vector<bool>* changed) const {
       (*changed)[han[i] - kFirstHanCodePoint] = true;
     }
   }
+  return true;
+}
+
+bool ChineseConverter::SingleCharTable(std::vector<char32_t>* single) const {
+  std::u32string han;
+  for (char32_t cp = kFirstHanCodePoint; cp <= kLastHanCodePoint; ++cp) {
+    if (utf8::IsHan(cp)) han.push_back(cp);
+  }
+  std::vector<std::u32string> converted;
+  if (!ConvertEach(han, &converted)) return false;
+  single->assign(kHanTableSize, 0);
+  for (size_t i = 0; i < han.size(); ++i) {
+    if (converted[i].size() == 1) {
+      (*single)[han[i] - kFirstHanCodePoint] = converted[i][0];
+    }
+  }
+  return true;
+}
+
+bool ChineseConverter::PhraseBigrams(std::vector<uint64_t>* bigrams) const {
+  bigrams->clear();
+  for (const std::string& name : DictionaryFileNames(conversion_)) {
+    const std::string path = std::string(TRIGON_OPENCC_DATA_DIR) + "/" + name;
+    FILE* fp = std::fopen(path.c_str(), "rb");
+    if (fp == nullptr) return false;
+    try {
+      const opencc::MarisaDictPtr dict = opencc::MarisaDict::NewFromFile(fp);
+      std::fclose(fp);
+      fp = nullptr;
+      for (const auto& entry : *dict->GetLexicon()) {
+        const std::string key = entry->Key();
+        size_t pos = 0;
+        const char32_t first = utf8::Next(key, pos);
+        if (pos >= key.size()) continue;  // a single code point
+        const char32_t second = utf8::Next(key, pos);
+        bigrams->push_back((uint64_t{first} << 21) | second);
+      }
+    } catch (const std::exception&) {
+      if (fp != nullptr) std::fclose(fp);
+      return false;
+    }
+  }
+  std::sort(bigrams->begin(), bigrams->end());
+  bigrams->erase(std::unique(bigrams->begin(), bigrams->end()), bigrams->end());
   return true;
 }
 

@@ -10,6 +10,7 @@
 // dictionaries are read-only after loading.  We call the C++ API and keep
 // OpenCC's exceptions inside this file.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -82,10 +83,27 @@ class ChineseConverter {
   // on an OpenCC error.
   bool FindChangedHan(std::vector<bool>* changed) const;
 
+  // Sets *single to kHanTableSize entries: (*single)[cp - kFirstHanCodePoint]
+  // is the one code point ConvertEach turns cp into, or 0 when cp is not Han
+  // or converts to more or fewer than one code point.  Same cost as
+  // FindChangedHan.  Returns false on an OpenCC error.
+  bool SingleCharTable(std::vector<char32_t>* single) const;
+
+  // The adjacent pairs of Han code points that begin a multi-code-point key
+  // of this conversion's dictionaries (the ocd2 files its configuration
+  // names; for t2s TSPhrases and TSCharacters), as (first << 21) | second,
+  // sorted.  A run of Han code points with no such adjacent pair cannot
+  // match any multi-character key, so OpenCC converts it code point by code
+  // point (ConvertEach).  Reads the dictionaries again (tens of ms).
+  // Returns false if they cannot be read.
+  bool PhraseBigrams(std::vector<uint64_t>* bigrams) const;
+
  private:
-  explicit ChineseConverter(std::unique_ptr<opencc::SimpleConverter> impl);
+  ChineseConverter(std::unique_ptr<opencc::SimpleConverter> impl,
+                   ChineseConversion conversion);
 
   std::unique_ptr<opencc::SimpleConverter> impl_;
+  ChineseConversion conversion_;
 };
 
 }  // namespace trigon::text::internal
