@@ -13,19 +13,11 @@ namespace trigon::store {
 namespace {
 
 using internal::SqliteError;
+using internal::NowUtc;
 using internal::Statement;
 
 constexpr uint8_t kSourceMapVersion = 1;
 constexpr size_t kSourcePieceBytes = 4 + 4 + 8 + 8 + 1;
-
-std::string NowUtc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 template <typename T>
 void PutLE(std::string& out, T v) {

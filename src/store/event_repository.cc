@@ -13,16 +13,8 @@
 namespace trigon::store {
 namespace {
 
+using internal::NowUtc;
 using internal::Statement;
-
-std::string NowUtc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 constexpr std::string_view kInsertEvent =
     "INSERT INTO events(origin, doc_id, sentence_idx, import_file, import_line, "

@@ -1,8 +1,18 @@
 #include "store/statement.h"
 
+#include <ctime>
 #include <utility>
 
 namespace trigon::store::internal {
+
+std::string NowUtc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string msg(what);

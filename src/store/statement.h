@@ -13,6 +13,9 @@
 
 namespace trigon::store::internal {
 
+// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for *_at columns.
+std::string NowUtc();
+
 // Status for a failed sqlite call on `db`, with `what` as context.
 Status SqliteError(sqlite3* db, int rc, std::string_view what);
 
