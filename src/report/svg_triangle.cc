@@ -100,7 +100,14 @@ std::string SvgTimeline(const std::vector<PeriodView>& periods) {
       "viewBox=\"0 0 {:.0f} {:.0f}\" width=\"{:.0f}\" height=\"{:.0f}\" role=\"img\" "
       "aria-label=\"configuration per period\">",
       width + kLabelOverhang, height, width + kLabelOverhang, height);
-  const size_t step = std::max<size_t>(1, (periods.size() + kTimelineLabels - 1) / kTimelineLabels);
+  // At most kTimelineLabels labels, and never closer than a label is wide
+  // (11px text is about 7px per character) so they cannot overlap.
+  size_t longest = 0;
+  for (const PeriodView& p : periods) longest = std::max(longest, p.label.size());
+  const auto label_cells =
+      static_cast<size_t>(std::ceil((7.0 * static_cast<double>(longest) + 6.0) / kCellWidth));
+  const size_t step = std::max<size_t>(
+      {1, (periods.size() + kTimelineLabels - 1) / kTimelineLabels, label_cells});
   for (size_t i = 0; i < periods.size(); ++i) {
     const PeriodView& p = periods[i];
     const double x = kCellWidth * static_cast<double>(i);
