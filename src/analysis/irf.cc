@@ -17,6 +17,8 @@
 #include <random>
 #include <string>
 
+#include "analysis/residual_bootstrap.h"
+
 namespace trigon::analysis {
 namespace {
 
@@ -116,11 +118,7 @@ Result<IrfBands> BootstrapIrfBands(const VarModel& model, int horizon,
   }
   const int k = model.k;
   const int p = model.p;
-  const auto total = static_cast<int>(model.y.rows());
-  const Eigen::RowVectorXd mean = model.resid.colwise().mean();
-  const Eigen::MatrixXd centred = model.resid.rowwise() - mean;
-  std::mt19937_64 rng(options.seed);
-  std::uniform_int_distribution<int> pick(0, model.nobs - 1);
+  ResidualBootstrap bootstrap(model, options.seed);
   VarOptions fit_options;
   fit_options.names = model.names;
 
@@ -128,16 +126,9 @@ Result<IrfBands> BootstrapIrfBands(const VarModel& model, int horizon,
   const size_t cells = static_cast<size_t>(horizon + 1) * k * k;
   std::vector<std::vector<double>> draws(cells);
   IrfBands bands;
-  Eigen::MatrixXd ys(total, k);
+  Eigen::MatrixXd ys;
   for (int rep = 0; rep < options.repetitions; ++rep) {
-    ys.topRows(p) = model.y.topRows(p);
-    for (int t = p; t < total; ++t) {
-      Eigen::VectorXd v = model.intercept + centred.row(pick(rng)).transpose();
-      for (int l = 0; l < p; ++l) {
-        v.noalias() += model.coefs[l] * ys.row(t - l - 1).transpose();
-      }
-      ys.row(t) = v.transpose();
-    }
+    bootstrap.Draw(ys);
     Result<VarModel> fit = FitVar(ys, p, fit_options);
     if (!fit.ok()) {
       ++bands.failed;

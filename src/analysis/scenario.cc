@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "analysis/residual_bootstrap.h"
 #include "analysis/series.h"
 
 namespace trigon::analysis {
@@ -78,24 +79,13 @@ Result<ScenarioResult> SimulateScenario(const VarModel& model, const std::vector
 
   const int k = model.k;
   const int p = model.p;
-  const auto total = static_cast<int>(model.y.rows());
-  const Eigen::RowVectorXd mean = model.resid.colwise().mean();
-  const Eigen::MatrixXd centred = model.resid.rowwise() - mean;
-  std::mt19937_64 rng(options.seed);
-  std::uniform_int_distribution<int> pick(0, model.nobs - 1);
+  ResidualBootstrap bootstrap(model, options.seed);
   VarOptions fit_options;
   fit_options.names = model.names;
   std::vector<std::vector<double>> draws(static_cast<size_t>(options.horizon) * k);
-  Eigen::MatrixXd ys(total, k);
+  Eigen::MatrixXd ys;
   for (int rep = 0; rep < options.bootstrap; ++rep) {
-    ys.topRows(p) = model.y.topRows(p);
-    for (int t = p; t < total; ++t) {
-      Eigen::VectorXd v = model.intercept + centred.row(pick(rng)).transpose();
-      for (int l = 0; l < p; ++l) {
-        v.noalias() += model.coefs[l] * ys.row(t - l - 1).transpose();
-      }
-      ys.row(t) = v.transpose();
-    }
+    bootstrap.Draw(ys);
     Result<VarModel> fit = FitVar(ys, p, fit_options);
     if (!fit.ok()) {
       ++r.failed;
