@@ -12,23 +12,12 @@
 
 namespace {
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;  // stdout (and stderr when merged)
-};
+using CommandResult = trigon::testing::ShellResult;
 
 CommandResult RunTrigon(const std::string& args, bool merge_stderr = true) {
   const std::string cmd =
       std::string(TRIGON_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CommandResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return trigon::testing::RunShell(cmd);
 }
 
 std::string Weis() {

@@ -15,22 +15,11 @@
 
 namespace {
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using CommandResult = trigon::testing::ShellResult;
 
 CommandResult RunTrigon(const std::string& args) {
   const std::string cmd = std::string(TRIGON_BINARY) + " " + args + " 2>&1";
-  CommandResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return trigon::testing::RunShell(cmd);
 }
 
 size_t CountLines(const std::string& s, const std::string& needle) {

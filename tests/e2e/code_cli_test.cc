@@ -15,23 +15,12 @@
 
 namespace {
 
-struct Output {
-  int exit_code = -1;
-  std::string out;
-};
+using Output = trigon::testing::ShellResult;
 
 // Runs trigon; stdout only (stderr goes to the test log).
 Output Trigon(const std::string& args) {
   const std::string cmd = std::string(TRIGON_BINARY) + " " + args;
-  Output r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return trigon::testing::RunShell(cmd);
 }
 
 std::vector<std::string> Lines(const std::string& s) {

@@ -14,22 +14,11 @@
 
 namespace {
 
-struct ReportRun {
-  int exit_code = -1;
-  std::string out;
-};
+using ReportRun = trigon::testing::ShellResult;
 
 ReportRun RunTrigonCli(const std::string& args) {
   const std::string cmd = std::string(TRIGON_BINARY) + " " + args + " 2>&1";
-  ReportRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return trigon::testing::RunShell(cmd);
 }
 
 size_t Count(const std::string& haystack, const std::string& needle) {

@@ -1,8 +1,10 @@
 #include "testing/testing.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -34,6 +36,18 @@ std::string MakeTempDir() {
   std::filesystem::remove_all(base);
   std::filesystem::create_directories(base);
   return base.string();
+}
+
+ShellResult RunShell(const std::string& command) {
+  ShellResult r;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 std::string ReadFileOrEmpty(const std::string& path) {

@@ -12,6 +12,17 @@ std::string SourceDir();
 // ../shared beside the source tree (or $TRIGON_SHARED_DIR), or "" if absent.
 std::string SharedDir();
 
+// What a shell command printed on stdout, and its exit code (-1 if it
+// could not run or did not exit normally).
+struct ShellResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `command` with /bin/sh (popen) and captures its stdout; redirect
+// stderr in the command to capture it too.
+ShellResult RunShell(const std::string& command);
+
 // A fresh empty directory under the system temp dir, unique per call.
 std::string MakeTempDir();
 
