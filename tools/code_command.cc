@@ -58,8 +58,16 @@ struct Tally {
 
 EventFormat ParseFormat(const std::string& name) {
   return name == "csv" ? EventFormat::kCsv
-         : name == "gdelt" ? EventFormat::kGdelt
-                           : EventFormat::kJsonl;
+         : name == "gdelt"  ? EventFormat::kGdelt
+         : name == "plover" ? EventFormat::kPlover
+                            : EventFormat::kJsonl;
+}
+
+void PrintUnwritten(const EventWriter& writer) {
+  if (writer.unwritten() > 0) {
+    fmt::print(stderr, "  {} events not written: PLOVER has no category for CAMEO 01/02\n",
+               writer.unwritten());
+  }
 }
 
 // Streaming mode for map-style runners (Spark pipe, Hadoop streaming, Dask):
@@ -134,6 +142,7 @@ int RunCodeStdin(const CodeArgs& args, const pipeline::DocumentCoder& coder) {
   if (!args.quiet) {
     fmt::print(stderr, "code: {} documents from stdin, {} events ({})\n", documents, events,
                coder.version());
+    PrintUnwritten(writer);
   }
   return exit_code;
 }
@@ -255,6 +264,7 @@ int RunCode(const CodeArgs& args) {
   if (!args.quiet) {
     fmt::print(stderr, "code: {} documents, {} sentences, {} events ({})\n", tally.documents,
                tally.sentences, tally.events, (*coder)->version());
+    PrintUnwritten(writer);
     for (const auto& [m, n] : tally.by_modality) fmt::print(stderr, "  {:<13} {}\n", m, n);
     static constexpr const char* kQuadNames[] = {"", "verbal cooperation",
                                                  "material cooperation", "verbal conflict",
@@ -286,7 +296,7 @@ void AddCodeCommand(CLI::App& app, int& exit_code, const char* argv0) {
   cmd->add_option("paths", args->paths, "Files or folders (optional)");
   cmd->add_option("--db", args->db, "Database file")->capture_default_str();
   cmd->add_option("--format", args->format, "Output format on stdout")
-      ->check(CLI::IsMember({"jsonl", "csv", "gdelt"}))
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "plover"}))
       ->capture_default_str();
   cmd->add_option("--dict", args->dict, "Dictionary folder (default: data/dict)");
   cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");

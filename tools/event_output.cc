@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "base/json.h"
+#include "coding/plover.h"
 #include "model/document.h"
 
 namespace trigon::tools {
@@ -30,6 +31,64 @@ std::string TsvField(std::string_view s) {
 
 uint64_t FileOffset(const model::Document* doc, uint32_t text_offset) {
   return doc ? model::SourceOffset(*doc, text_offset) : text_offset;
+}
+
+std::string EvidenceJson(const EventContext& ctx) {
+  std::string out = "[";
+  const auto& evidence = ctx.event->evidence;
+  for (size_t i = 0; i < evidence.size(); ++i) {
+    const auto& ev = evidence[i];
+    if (i) out += ',';
+    out += fmt::format(
+        "{{\"kind\":{},\"sentence\":{},\"begin\":{},\"end\":{},\"file_begin\":{},"
+        "\"file_end\":{},\"text\":{}}}",
+        json::Quote(ev.kind), ev.sentence, ev.begin, ev.end, FileOffset(ctx.doc, ev.begin),
+        FileOffset(ctx.doc, ev.end), json::Quote(ev.text));
+  }
+  return out + "]";
+}
+
+// A JSON array of the non-empty ';'-separated items of `list` plus `extra`.
+std::string JsonList(std::string_view list, std::string_view extra = {}) {
+  std::string out = "[";
+  bool first = true;
+  auto add = [&](std::string_view item) {
+    if (item.empty()) return;
+    if (!first) out += ',';
+    out += json::Quote(item);
+    first = false;
+  };
+  while (!list.empty()) {
+    const size_t semi = list.find(';');
+    add(list.substr(0, semi));
+    list = semi == std::string_view::npos ? std::string_view() : list.substr(semi + 1);
+  }
+  add(extra);
+  return out + "]";
+}
+
+// PLOVER's auxiliary modes (manual, "Auxiliary modes") travel in `context`.
+// Advocacy ("X should ...") is not an event that happened; PLOVER has no
+// mode for it, so it is marked hypothetical, the closest.
+std::string_view AuxiliaryMode(model::Modality m) {
+  switch (m) {
+    case model::Modality::kNegated:
+      return "negation";
+    case model::Modality::kHypothetical:
+    case model::Modality::kAdvocated:
+      return "hypothetical";
+    case model::Modality::kFuture:
+      return "future";
+    case model::Modality::kHistorical:
+      return "historical";
+    case model::Modality::kAsserted:
+      break;
+  }
+  return {};
+}
+
+std::string PloverActor(std::string_view code, std::string_view country) {
+  return "[{\"code\":" + json::Quote(code) + ",\"country\":" + json::Quote(country) + "}]";
 }
 
 }  // namespace
@@ -62,17 +121,49 @@ void EventWriter::Write(const EventContext& ctx) {
       line += ",\"modality\":" + json::Quote(model::ModalityName(e.modality));
       line += fmt::format(",\"mentions\":{}", e.mentions);
       line += ",\"origin\":" + json::Quote(se.origin);
-      line += ",\"evidence\":[";
-      for (size_t i = 0; i < se.evidence.size(); ++i) {
-        const auto& ev = se.evidence[i];
-        if (i) line += ',';
-        line += fmt::format(
-            "{{\"kind\":{},\"sentence\":{},\"begin\":{},\"end\":{},\"file_begin\":{},"
-            "\"file_end\":{},\"text\":{}}}",
-            json::Quote(ev.kind), ev.sentence, ev.begin, ev.end, FileOffset(ctx.doc, ev.begin),
-            FileOffset(ctx.doc, ev.end), json::Quote(ev.text));
+      line += ",\"evidence\":" + EvidenceJson(ctx) + "}";
+      fmt::print(out_, "{}\n", line);
+      break;
+    }
+    case EventFormat::kPlover: {
+      // PLOVER JSON (manual, "Data Fields"): named fields, one event per
+      // line; CAMEO, Goldstein and Trigon's provenance ride along as extra
+      // named fields, which the format allows.
+      const auto category = coding::PloverForCameo(e.code);
+      if (!category) {
+        ++unwritten_;
+        break;
       }
-      line += "]}";
+      std::vector<std::string_view> triggers;
+      for (const auto& ev : se.evidence) {
+        if (ev.kind == "trigger") triggers.push_back(ev.text);
+      }
+      std::string line = "{\"id\":" + json::Quote(fmt::format("{}:{}:{}>{}:{}", ctx.doc_label,
+                                                               se.sentence, e.source, e.target,
+                                                               e.code));
+      line += ",\"date\":" + (e.date ? json::Quote(*e.date) : std::string("null"));
+      line += ",\"actor\":" + PloverActor(e.source, e.source_country);
+      line += ",\"recipient\":" + PloverActor(e.target, e.target_country);
+      line += ",\"event\":" + JsonList(category->event_type);
+      line += ",\"mode\":" + JsonList(category->mode);
+      line += ",\"context\":" + JsonList(category->contexts, AuxiliaryMode(e.modality));
+      line += fmt::format(",\"quad_code\":{}", e.quad_class);
+      std::string event_text = "[";
+      for (size_t i = 0; i < triggers.size(); ++i) {
+        if (i) event_text += ',';
+        event_text += json::Quote(triggers[i]);
+      }
+      line += ",\"event_text\":" + event_text + "]";
+      line += ",\"text\":" + json::Quote(ctx.sentence_text);
+      line += ",\"coder\":\"trigon\"";
+      line += ",\"cameo\":" + json::Quote(e.code);
+      line += fmt::format(",\"goldstein\":{}", e.goldstein);
+      line += ",\"modality\":" + json::Quote(model::ModalityName(e.modality));
+      line += ",\"date_basis\":" + json::Quote(model::DateBasisName(e.date_basis));
+      line += ",\"doc\":" + json::Quote(ctx.doc_label);
+      line += fmt::format(",\"sentence\":{},\"mentions\":{}", se.sentence, e.mentions);
+      line += ",\"lang\":" + json::Quote(se.lang);
+      line += ",\"offsets\":" + EvidenceJson(ctx) + "}";
       fmt::print(out_, "{}\n", line);
       break;
     }

@@ -110,6 +110,49 @@ TEST(CodeCliTest, GdeltRowsHave61ColumnsAndCsvHasAHeader) {
   EXPECT_EQ(Lines(c.out)[0].rfind("doc,sentence,lang,date,date_basis,source,target", 0), 0u);
 }
 
+// PLOVER JSON Lines: the same events as JSON Lines minus CAMEO roots 01/02,
+// with PLOVER categories, actor lists, offsets and auxiliary modes.
+TEST(CodeCliTest, PloverLinesMapCameoAndCarryAuxiliaryModes) {
+  const std::string dir = trigon::testing::MakeTempDir();
+  const std::string file = dir + "/plover.txt";
+  std::ofstream(file) << "title: t\ndate: 2024-05-16\n\n"
+                         "Russian President Vladimir Putin held a phone call with Chinese "
+                         "President Xi Jinping. The United States did not impose sanctions on "
+                         "China. The Kremlin said Russia welcomed the visit.\n";
+  Output j = Trigon("code " + file + " --db " + dir + "/t.db --quiet");
+  Output p = Trigon("code " + file + " --db " + dir + "/t.db --quiet --format plover");
+  ASSERT_EQ(p.exit_code, 0) << p.out;
+  const auto cameo = Lines(j.out);
+  const auto plover = Lines(p.out);
+  size_t statements = 0;
+  for (const auto& line : cameo) {
+    if (line.find("\"root\":\"01\"") != std::string::npos ||
+        line.find("\"root\":\"02\"") != std::string::npos) {
+      ++statements;
+    }
+  }
+  EXPECT_EQ(plover.size() + statements, cameo.size()) << j.out << p.out;
+  bool phone = false, negation = false;
+  for (const auto& line : plover) {
+    for (const char* field : {"{\"id\":", "\"date\":\"2024-05-16\"", "\"actor\":[{\"code\":",
+                              "\"recipient\":[{\"code\":", "\"event\":[\"", "\"mode\":[",
+                              "\"context\":[", "\"event_text\":[\"", "\"offsets\":[{",
+                              "\"cameo\":\"", "\"file_begin\":"}) {
+      EXPECT_NE(line.find(field), std::string::npos) << field << " in " << line;
+    }
+    if (line.find("\"event\":[\"CONSULT\"],\"mode\":[\"phone\"]") != std::string::npos) {
+      phone = true;
+    }
+    if (line.find("\"cameo\":\"163\"") != std::string::npos ||
+        line.find("\"modality\":\"negated\"") != std::string::npos) {
+      EXPECT_NE(line.find("\"negation\""), std::string::npos) << line;
+      negation = true;
+    }
+  }
+  EXPECT_TRUE(phone) << p.out;
+  EXPECT_TRUE(negation) << p.out;
+}
+
 TEST(CodeCliTest, WithoutPathsCodesOnlyWhatIsNotYetCoded) {
   const std::string dir = trigon::testing::MakeTempDir();
   WriteReport(dir);
