@@ -4,6 +4,8 @@ pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(OPENCC REQUIRED IMPORTED_TARGET opencc)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# libpq-dev: the PostgreSQL backend of src/store.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 find_package(simdjson REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(fmt REQUIRED)

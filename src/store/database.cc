@@ -1,18 +1,16 @@
 #include "store/database.h"
 
-#include <sqlite3.h>
-
-#include <chrono>
-#include <cstring>
-#include <ctime>
-
+#include "store/connection.h"
 #include "store/migrations.h"
+#include "store/postgres_connection.h"
+#include "store/sqlite_connection.h"
 #include "store/statement.h"
 
 namespace trigon::store {
 namespace {
 
-using internal::SqliteError;
+using internal::Dialect;
+using internal::DialectSql;
 using internal::NowUtc;
 using internal::Statement;
 
@@ -46,6 +44,13 @@ void BindRun(Statement& st, int index, int64_t run_id) {
 }
 
 }  // namespace
+
+bool IsServerLocation(std::string_view location) { return internal::IsPostgresUrl(location); }
+
+std::string DisplayLocation(std::string_view location) {
+  return IsServerLocation(location) ? internal::RedactPostgresUrl(location)
+                                    : std::string(location);
+}
 
 std::string EncodeSourceMap(const std::vector<model::SourcePiece>& map) {
   if (map.empty()) return {};
@@ -83,142 +88,124 @@ Result<std::vector<model::SourcePiece>> DecodeSourceMap(std::string_view bytes) 
   return map;
 }
 
-Database::Database(sqlite3* db) : db_(db) {}
+Database::Database(std::unique_ptr<internal::Connection> conn) : conn_(std::move(conn)) {}
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() = default;
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
                                                  const StoreOptions& options) {
-  sqlite3* handle = nullptr;
-  const int flags = options.read_only
-                        ? SQLITE_OPEN_READONLY
-                        : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    Status s = SqliteError(handle, rc, "open " + path);
-    sqlite3_close_v2(handle);
-    return s;
+  std::unique_ptr<internal::Connection> conn;
+  std::string where = path;
+  if (internal::IsPostgresUrl(path)) {
+    where = internal::RedactPostgresUrl(path);
+    TRIGON_ASSIGN_OR_RETURN(
+        conn, internal::PostgresConnection::Open(path, options.read_only, options.busy_timeout_ms));
+  } else {
+    TRIGON_ASSIGN_OR_RETURN(
+        conn, internal::SqliteConnection::Open(path, options.read_only, options.busy_timeout_ms));
   }
-  std::unique_ptr<Database> db(new Database(handle));
-  sqlite3_busy_timeout(handle, options.busy_timeout_ms);
-  sqlite3_extended_result_codes(handle, 1);
-  // One place for PRAGMAs: WAL for concurrent readers (the dashboard) while
-  // a writer ingests; NORMAL sync is durable across process kills in WAL.
-  TRIGON_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON").WithContext(path));
-  if (options.read_only) {
-    TRIGON_RETURN_IF_ERROR(db->Exec("PRAGMA query_only = ON"));
-    return db;
-  }
-  if (path != ":memory:") {
-    TRIGON_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL").WithContext(path));
-  }
-  TRIGON_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = NORMAL").WithContext(path));
-  TRIGON_RETURN_IF_ERROR(db->Migrate().WithContext(path));
+  std::unique_ptr<Database> db(new Database(std::move(conn)));
+  if (options.read_only) return db;
+  TRIGON_RETURN_IF_ERROR(db->Migrate().WithContext(where));
   return db;
 }
 
-Status Database::Exec(std::string_view sql) {
-  char* err = nullptr;
-  const std::string owned(sql);
-  const int rc = sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &err);
-  if (rc != SQLITE_OK) {
-    std::string msg = err ? err : sqlite3_errstr(rc);
-    sqlite3_free(err);
-    Status s = SqliteError(nullptr, rc, "exec");
-    return Status(s.code(), "exec '" + owned.substr(0, 60) + "': " + msg);
-  }
-  return Status::OK();
+sqlite3* Database::TEST_handle() {
+  auto* sqlite = dynamic_cast<internal::SqliteConnection*>(conn_.get());
+  return sqlite ? sqlite->handle() : nullptr;
 }
 
 Status Database::Migrate() {
-  TRIGON_RETURN_IF_ERROR(Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-      " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-      " applied_at TEXT NOT NULL)"));
-  TRIGON_ASSIGN_OR_RETURN(const int current, SchemaVersion());
-  for (const Migration& m : AllMigrations()) {
-    if (m.version <= current) continue;
-    TRIGON_RETURN_IF_ERROR(Begin());
-    Status s = Exec(m.sql);
-    if (s.ok()) {
-      auto ins = Statement::Prepare(
-          db_, "INSERT INTO schema_migrations VALUES (?1, ?2, ?3)");
-      if (!ins.ok()) {
-        s = ins.status();
-      } else {
-        ins->Bind(1, int64_t{m.version}).Bind(2, m.description).Bind(3, NowUtc());
-        s = ins->Run();
+  // PostgreSQL: another process may be migrating the same database; the
+  // lock makes this one wait, and it then finds the schema current.
+  TRIGON_RETURN_IF_ERROR(conn_->LockSchema());
+  const Status migrated = [&]() -> Status {
+    TRIGON_RETURN_IF_ERROR(
+        conn_->Exec(conn_->dialect() == Dialect::kPostgres
+                        ? "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                          " version BIGINT PRIMARY KEY, description TEXT NOT NULL,"
+                          " applied_at TEXT NOT NULL)"
+                        : "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                          " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                          " applied_at TEXT NOT NULL)"));
+    TRIGON_ASSIGN_OR_RETURN(const int current, SchemaVersion());
+    for (const Migration& m : AllMigrations()) {
+      if (m.version <= current) continue;
+      TRIGON_ASSIGN_OR_RETURN(const std::string script, MigrationScript(m, conn_->dialect()));
+      TRIGON_RETURN_IF_ERROR(Begin());
+      Status s = conn_->Exec(script);
+      if (s.ok()) {
+        auto ins = conn_->Prepare("INSERT INTO schema_migrations VALUES (?1, ?2, ?3)");
+        if (!ins.ok()) {
+          s = ins.status();
+        } else {
+          (*ins)->Bind(1, int64_t{m.version}).Bind(2, m.description).Bind(3, NowUtc());
+          s = (*ins)->Run();
+        }
       }
+      if (!s.ok()) {
+        (void)Rollback();
+        return s.WithContext("migration " + std::to_string(m.version));
+      }
+      TRIGON_RETURN_IF_ERROR(Commit());
     }
-    if (!s.ok()) {
-      (void)Rollback();
-      return s.WithContext("migration " + std::to_string(m.version));
-    }
-    TRIGON_RETURN_IF_ERROR(Commit());
-  }
-  return Status::OK();
+    return Status::OK();
+  }();
+  const Status unlocked = conn_->UnlockSchema();
+  return migrated.ok() ? unlocked : migrated;
 }
 
 Result<int> Database::SchemaVersion() {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-  TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
+      auto st, conn_->Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
   if (!row) return 0;
-  return static_cast<int>(st.ColumnInt(0));
+  return static_cast<int>(st->ColumnInt(0));
 }
 
-Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }
-Status Database::Commit() { return Exec("COMMIT"); }
-Status Database::Rollback() {
-  // SQLite rolls back by itself after some errors (SQLITE_FULL, IOERR); a
-  // rollback with no transaction open is then already done.
-  if (sqlite3_get_autocommit(db_)) return Status::OK();
-  return Exec("ROLLBACK");
-}
+Status Database::Begin() { return conn_->Begin(); }
+Status Database::Commit() { return conn_->Commit(); }
+Status Database::Rollback() { return conn_->Rollback(); }
 
 Result<int64_t> Database::StartRun(std::string_view command) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_, "INSERT INTO ingest_runs(started_at, command) VALUES (?1, ?2)"));
-  st.Bind(1, NowUtc()).Bind(2, command);
-  TRIGON_RETURN_IF_ERROR(st.Run());
-  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+      auto st, conn_->Prepare("INSERT INTO ingest_runs(started_at, command) VALUES (?1, ?2) "
+                              "RETURNING id"));
+  st->Bind(1, NowUtc()).Bind(2, command);
+  TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
+  if (!row) return Status::Internal("INSERT INTO ingest_runs returned no id");
+  return st->ColumnInt(0);
 }
 
 Status Database::FinishRun(int64_t run_id, const RunCounts& c) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_,
-                   "UPDATE ingest_runs SET finished_at=?1, files_seen=?2, "
-                   "docs_stored=?3, docs_unchanged=?4, inputs_skipped=?5 WHERE id=?6"));
-  st.Bind(1, NowUtc())
+      auto st, conn_->Prepare("UPDATE ingest_runs SET finished_at=?1, files_seen=?2, "
+                              "docs_stored=?3, docs_unchanged=?4, inputs_skipped=?5 WHERE id=?6"));
+  st->Bind(1, NowUtc())
       .Bind(2, c.files_seen)
       .Bind(3, c.docs_stored)
       .Bind(4, c.docs_unchanged)
       .Bind(5, c.inputs_skipped)
       .Bind(6, run_id);
-  return st.Run();
+  return st->Run();
 }
 
 Result<bool> Database::HasDocument(const std::string& id) {
-  TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(db_, "SELECT 1 FROM documents WHERE id = ?1"));
-  st.Bind(1, id);
-  return st.Step();
+  TRIGON_ASSIGN_OR_RETURN(auto st, conn_->Prepare("SELECT 1 FROM documents WHERE id = ?1"));
+  st->Bind(1, id);
+  return st->Step();
 }
 
 Status Database::InsertDocument(const model::Document& doc,
                                 std::string_view minhash, int64_t run_id) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto d, Statement::Prepare(
-                  db_,
-                  "INSERT INTO documents(id, source_path, format, encoding, "
-                  "source_bytes, external_id, title, url, source, declared_lang, "
-                  "date, date_basis, date_text, text, raw, source_map, minhash, "
-                  "run_id, ingested_at) VALUES "
-                  "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"));
-  d.Bind(1, doc.id)
+      auto d,
+      conn_->Prepare("INSERT INTO documents(id, source_path, format, encoding, "
+                     "source_bytes, external_id, title, url, source, declared_lang, "
+                     "date, date_basis, date_text, text, raw, source_map, minhash, "
+                     "run_id, ingested_at) VALUES "
+                     "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"));
+  d->Bind(1, doc.id)
       .Bind(2, doc.source_path)
       .Bind(3, doc.format)
       .Bind(4, doc.encoding)
@@ -233,43 +220,41 @@ Status Database::InsertDocument(const model::Document& doc,
       .Bind(13, doc.date_text)
       .Bind(14, doc.text);
   if (doc.raw.empty()) {
-    d.BindNull(15);
+    d->BindNull(15);
   } else {
-    d.BindBlob(15, doc.raw);
+    d->BindBlob(15, doc.raw);
   }
   const std::string map = EncodeSourceMap(doc.source_map);
   if (map.empty()) {
-    d.BindNull(16);
+    d->BindNull(16);
   } else {
-    d.BindBlob(16, map);
+    d->BindBlob(16, map);
   }
-  d.BindBlob(17, minhash);
-  BindRun(d, 18, run_id);
-  d.Bind(19, NowUtc());
-  TRIGON_RETURN_IF_ERROR(d.Run().WithContext("document " + doc.id));
+  d->BindBlob(17, minhash);
+  BindRun(*d, 18, run_id);
+  d->Bind(19, NowUtc());
+  TRIGON_RETURN_IF_ERROR(d->Run().WithContext("document " + doc.id));
   TRIGON_RETURN_IF_ERROR(AddDocumentSource(doc.id, doc.source_path, run_id));
 
-  TRIGON_ASSIGN_OR_RETURN(
-      auto p, Statement::Prepare(
-                  db_, "INSERT INTO paragraphs VALUES (?1,?2,?3,?4,?5,?6)"));
+  TRIGON_ASSIGN_OR_RETURN(auto p,
+                          conn_->Prepare("INSERT INTO paragraphs VALUES (?1,?2,?3,?4,?5,?6)"));
   for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
     const auto& para = doc.paragraphs[i];
-    p.Bind(1, doc.id)
+    p->Bind(1, doc.id)
         .Bind(2, static_cast<int64_t>(i))
         .Bind(3, int64_t{para.span.begin})
         .Bind(4, int64_t{para.span.end})
         .Bind(5, para.lang)
         .Bind(6, para.script);
-    TRIGON_RETURN_IF_ERROR(p.Run());
-    p.Reset();
+    TRIGON_RETURN_IF_ERROR(p->Run());
+    p->Reset();
   }
   TRIGON_ASSIGN_OR_RETURN(
-      auto s, Statement::Prepare(
-                  db_, "INSERT INTO sentences VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"));
+      auto s, conn_->Prepare("INSERT INTO sentences VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"));
   for (const auto& sent : doc.sentences) {
     const std::string_view text =
         std::string_view(doc.text).substr(sent.span.begin, sent.span.size());
-    s.Bind(1, doc.id)
+    s->Bind(1, doc.id)
         .Bind(2, int64_t{sent.index})
         .Bind(3, int64_t{sent.paragraph})
         .Bind(4, int64_t{sent.span.begin})
@@ -279,22 +264,21 @@ Status Database::InsertDocument(const model::Document& doc,
         .Bind(8, sent.lang)
         .Bind(9, text)
         .Bind(10, sent.normalized);
-    TRIGON_RETURN_IF_ERROR(s.Run());
-    s.Reset();
+    TRIGON_RETURN_IF_ERROR(s->Run());
+    s->Reset();
   }
-  TRIGON_ASSIGN_OR_RETURN(
-      auto r, Statement::Prepare(
-                  db_, "INSERT INTO removed_spans VALUES (?1,?2,?3,?4,?5,?6)"));
+  TRIGON_ASSIGN_OR_RETURN(auto r,
+                          conn_->Prepare("INSERT INTO removed_spans VALUES (?1,?2,?3,?4,?5,?6)"));
   for (size_t i = 0; i < doc.removed.size(); ++i) {
     const auto& rem = doc.removed[i];
-    r.Bind(1, doc.id)
+    r->Bind(1, doc.id)
         .Bind(2, static_cast<int64_t>(i))
         .Bind(3, int64_t{rem.span.begin})
         .Bind(4, int64_t{rem.span.end})
         .Bind(5, model::RemovalReasonName(rem.reason))
         .Bind(6, rem.detail);
-    TRIGON_RETURN_IF_ERROR(r.Run());
-    r.Reset();
+    TRIGON_RETURN_IF_ERROR(r->Run());
+    r->Reset();
   }
   return Status::OK();
 }
@@ -302,54 +286,54 @@ Status Database::InsertDocument(const model::Document& doc,
 Status Database::AddDocumentSource(const std::string& id, const std::string& path,
                                    int64_t run_id) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_, "INSERT OR IGNORE INTO document_sources VALUES (?1,?2,?3)"));
-  st.Bind(1, id).Bind(2, path);
-  BindRun(st, 3, run_id);
-  return st.Run();
+      auto st, conn_->Prepare("INSERT OR IGNORE INTO document_sources VALUES (?1,?2,?3)"));
+  st->Bind(1, id).Bind(2, path);
+  BindRun(*st, 3, run_id);
+  return st->Run();
 }
 
 Status Database::RecordSkip(const SkipRecord& skip, int64_t run_id) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_,
-                   "INSERT OR REPLACE INTO skipped_inputs VALUES (?1,?2,?3,?4,?5,?6,?7)"));
-  st.Bind(1, skip.source_path).Bind(2, skip.line);
+      auto st, conn_->Prepare(
+                   DialectSql{"INSERT OR REPLACE INTO skipped_inputs VALUES (?1,?2,?3,?4,?5,?6,?7)",
+                              "INSERT INTO skipped_inputs VALUES (?1,?2,?3,?4,?5,?6,?7) "
+                              "ON CONFLICT (source_path, line) DO UPDATE SET "
+                              "byte_offset = EXCLUDED.byte_offset, code = EXCLUDED.code, "
+                              "reason = EXCLUDED.reason, run_id = EXCLUDED.run_id, "
+                              "recorded_at = EXCLUDED.recorded_at"}));
+  st->Bind(1, skip.source_path).Bind(2, skip.line);
   if (skip.byte_offset) {
-    st.Bind(3, *skip.byte_offset);
+    st->Bind(3, *skip.byte_offset);
   } else {
-    st.BindNull(3);
+    st->BindNull(3);
   }
-  st.Bind(4, skip.code).Bind(5, skip.reason);
-  BindRun(st, 6, run_id);
-  st.Bind(7, NowUtc());
-  return st.Run();
+  st->Bind(4, skip.code).Bind(5, skip.reason);
+  BindRun(*st, 6, run_id);
+  st->Bind(7, NowUtc());
+  return st->Run();
 }
 
 Status Database::ClearSkip(const std::string& source_path, int64_t line) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_, "DELETE FROM skipped_inputs WHERE source_path=?1 AND line=?2"));
-  st.Bind(1, source_path).Bind(2, line);
-  return st.Run();
+      auto st, conn_->Prepare("DELETE FROM skipped_inputs WHERE source_path=?1 AND line=?2"));
+  st->Bind(1, source_path).Bind(2, line);
+  return st->Run();
 }
 
 Result<std::vector<SkipRecord>> Database::ListSkips() {
-  TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_,
-                   "SELECT source_path, line, byte_offset, code, reason "
-                   "FROM skipped_inputs ORDER BY source_path, line"));
+  TRIGON_ASSIGN_OR_RETURN(auto st,
+                          conn_->Prepare("SELECT source_path, line, byte_offset, code, reason "
+                                         "FROM skipped_inputs ORDER BY source_path, line"));
   std::vector<SkipRecord> out;
   for (;;) {
-    TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
+    TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
     if (!row) break;
     SkipRecord r;
-    r.source_path = st.ColumnText(0);
-    r.line = st.ColumnInt(1);
-    if (!st.ColumnIsNull(2)) r.byte_offset = st.ColumnInt(2);
-    r.code = st.ColumnText(3);
-    r.reason = st.ColumnText(4);
+    r.source_path = st->ColumnText(0);
+    r.line = st->ColumnInt(1);
+    if (!st->ColumnIsNull(2)) r.byte_offset = st->ColumnInt(2);
+    r.code = st->ColumnText(3);
+    r.reason = st->ColumnText(4);
     out.push_back(std::move(r));
   }
   return out;
@@ -358,71 +342,72 @@ Result<std::vector<SkipRecord>> Database::ListSkips() {
 Status Database::LinkDocuments(const std::string& a, const std::string& b,
                                std::string_view kind, double similarity) {
   if (a == b) return Status::InvalidArgument("cannot link a document to itself");
-  TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_, "INSERT OR REPLACE INTO document_links VALUES (?1,?2,?3,?4)"));
+  TRIGON_ASSIGN_OR_RETURN(auto st, conn_->Prepare(DialectSql{
+                                       "INSERT OR REPLACE INTO document_links VALUES (?1,?2,?3,?4)",
+                                       "INSERT INTO document_links VALUES (?1,?2,?3,?4) "
+                                       "ON CONFLICT (doc_a, doc_b, kind) DO UPDATE SET "
+                                       "similarity = EXCLUDED.similarity"}));
   const bool ordered = a < b;
-  st.Bind(1, ordered ? a : b).Bind(2, ordered ? b : a).Bind(3, kind).Bind(4, similarity);
-  return st.Run();
+  st->Bind(1, ordered ? a : b).Bind(2, ordered ? b : a).Bind(3, kind).Bind(4, similarity);
+  return st->Run();
 }
 
 Result<std::vector<LinkRow>> Database::ListLinks() {
-  TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_,
-                   "SELECT doc_a, doc_b, kind, similarity "
-                   "FROM document_links ORDER BY doc_a, doc_b"));
+  TRIGON_ASSIGN_OR_RETURN(auto st, conn_->Prepare("SELECT doc_a, doc_b, kind, similarity "
+                                                  "FROM document_links ORDER BY doc_a, doc_b"));
   std::vector<LinkRow> out;
   for (;;) {
-    TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
+    TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
     if (!row) break;
-    out.push_back({st.ColumnText(0), st.ColumnText(1), st.ColumnText(2),
-                   st.ColumnDouble(3)});
+    out.push_back({st->ColumnText(0), st->ColumnText(1), st->ColumnText(2), st->ColumnDouble(3)});
   }
   return out;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> Database::AllSignatures() {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_, "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL"));
+      auto st, conn_->Prepare("SELECT id, minhash FROM documents WHERE minhash IS NOT NULL "
+                              "ORDER BY rowid"));
   std::vector<std::pair<std::string, std::string>> out;
   for (;;) {
-    TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
+    TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
     if (!row) break;
-    out.emplace_back(st.ColumnText(0), st.ColumnBlob(1));
+    out.emplace_back(st->ColumnText(0), st->ColumnBlob(1));
   }
   return out;
 }
 
 Result<std::vector<DocumentRow>> Database::ListDocuments() {
+  // The document's sentence languages, distinct, sorted, joined with ','.
+  const std::string_view langs =
+      conn_->dialect() == Dialect::kPostgres
+          ? "(SELECT COALESCE(string_agg(DISTINCT lang, ',' ORDER BY lang),'') "
+            "FROM sentences s WHERE s.doc_id=d.id) "
+          : "(SELECT COALESCE(group_concat(lang, ','),'') FROM "
+            "  (SELECT DISTINCT lang FROM sentences s WHERE s.doc_id=d.id ORDER BY lang)) ";
   TRIGON_ASSIGN_OR_RETURN(
-      auto st,
-      Statement::Prepare(
-          db_,
-          "SELECT d.id, d.source_path, d.format, COALESCE(d.title,''), d.date, "
-          "COALESCE(d.date_basis,''), "
-          "(SELECT COUNT(*) FROM paragraphs p WHERE p.doc_id=d.id), "
-          "(SELECT COUNT(*) FROM sentences s WHERE s.doc_id=d.id), "
-          "(SELECT COUNT(*) FROM removed_spans r WHERE r.doc_id=d.id), "
-          "(SELECT COALESCE(group_concat(lang, ','),'') FROM "
-          "  (SELECT DISTINCT lang FROM sentences s WHERE s.doc_id=d.id ORDER BY lang)) "
-          "FROM documents d ORDER BY d.date IS NULL, d.date, d.source_path"));
+      auto st, conn_->Prepare("SELECT d.id, d.source_path, d.format, COALESCE(d.title,''), d.date, "
+                              "COALESCE(d.date_basis,''), "
+                              "(SELECT COUNT(*) FROM paragraphs p WHERE p.doc_id=d.id), "
+                              "(SELECT COUNT(*) FROM sentences s WHERE s.doc_id=d.id), "
+                              "(SELECT COUNT(*) FROM removed_spans r WHERE r.doc_id=d.id), " +
+                              std::string(langs) +
+                              "FROM documents d ORDER BY d.date IS NULL, d.date, d.source_path"));
   std::vector<DocumentRow> out;
   for (;;) {
-    TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
+    TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
     if (!row) break;
     DocumentRow r;
-    r.id = st.ColumnText(0);
-    r.source_path = st.ColumnText(1);
-    r.format = st.ColumnText(2);
-    r.title = st.ColumnText(3);
-    r.date = st.ColumnOptionalText(4);
-    r.date_basis = st.ColumnText(5);
-    r.paragraphs = st.ColumnInt(6);
-    r.sentences = st.ColumnInt(7);
-    r.removed = st.ColumnInt(8);
-    r.langs = st.ColumnText(9);
+    r.id = st->ColumnText(0);
+    r.source_path = st->ColumnText(1);
+    r.format = st->ColumnText(2);
+    r.title = st->ColumnText(3);
+    r.date = st->ColumnOptionalText(4);
+    r.date_basis = st->ColumnText(5);
+    r.paragraphs = st->ColumnInt(6);
+    r.sentences = st->ColumnInt(7);
+    r.removed = st->ColumnInt(8);
+    r.langs = st->ColumnText(9);
     out.push_back(std::move(r));
   }
   return out;
@@ -434,17 +419,15 @@ Result<std::string> Database::ResolveDocumentId(std::string_view id_or_prefix) {
                                    "' is too short (give at least 4 characters)");
   }
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_,
-                   "SELECT id FROM documents WHERE substr(id, 1, length(?1)) = ?1 "
-                   "LIMIT 2"));
-  st.Bind(1, id_or_prefix);
-  TRIGON_ASSIGN_OR_RETURN(bool row, st.Step());
+      auto st, conn_->Prepare("SELECT id FROM documents WHERE substr(id, 1, length(?1)) = ?1 "
+                              "LIMIT 2"));
+  st->Bind(1, id_or_prefix);
+  TRIGON_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) {
     return Status::NotFound("no document with id '" + std::string(id_or_prefix) + "'");
   }
-  std::string id = st.ColumnText(0);
-  TRIGON_ASSIGN_OR_RETURN(row, st.Step());
+  std::string id = st->ColumnText(0);
+  TRIGON_ASSIGN_OR_RETURN(row, st->Step());
   if (row) {
     return Status::InvalidArgument("document id prefix '" + std::string(id_or_prefix) +
                                    "' is ambiguous");
@@ -454,25 +437,22 @@ Result<std::string> Database::ResolveDocumentId(std::string_view id_or_prefix) {
 
 Result<std::vector<SentenceRow>> Database::ListSentences(const std::string& doc_id) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_,
-                   "SELECT idx, paragraph, begin, end, source_begin, source_end, lang, "
-                   "text, normalized FROM sentences WHERE doc_id=?1 ORDER BY idx"));
-  st.Bind(1, doc_id);
+      auto st, conn_->Prepare("SELECT idx, paragraph, begin, end, source_begin, source_end, lang, "
+                              "text, normalized FROM sentences WHERE doc_id=?1 ORDER BY idx"));
+  st->Bind(1, doc_id);
   std::vector<SentenceRow> out;
   for (;;) {
-    TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
+    TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
     if (!row) break;
     SentenceRow r;
-    r.index = st.ColumnInt(0);
-    r.paragraph = st.ColumnInt(1);
-    r.span = {static_cast<uint32_t>(st.ColumnInt(2)),
-              static_cast<uint32_t>(st.ColumnInt(3))};
-    r.source_begin = st.ColumnInt(4);
-    r.source_end = st.ColumnInt(5);
-    r.lang = st.ColumnText(6);
-    r.text = st.ColumnText(7);
-    r.normalized = st.ColumnText(8);
+    r.index = st->ColumnInt(0);
+    r.paragraph = st->ColumnInt(1);
+    r.span = {static_cast<uint32_t>(st->ColumnInt(2)), static_cast<uint32_t>(st->ColumnInt(3))};
+    r.source_begin = st->ColumnInt(4);
+    r.source_end = st->ColumnInt(5);
+    r.lang = st->ColumnText(6);
+    r.text = st->ColumnText(7);
+    r.normalized = st->ColumnText(8);
     out.push_back(std::move(r));
   }
   return out;
@@ -480,47 +460,43 @@ Result<std::vector<SentenceRow>> Database::ListSentences(const std::string& doc_
 
 Result<model::Document> Database::LoadDocument(const std::string& doc_id) {
   TRIGON_ASSIGN_OR_RETURN(
-      auto st, Statement::Prepare(
-                   db_,
-                   "SELECT id, source_path, format, encoding, source_bytes, "
-                   "COALESCE(external_id,''), COALESCE(title,''), COALESCE(url,''), "
-                   "COALESCE(source,''), COALESCE(declared_lang,''), date, "
-                   "COALESCE(date_basis,''), COALESCE(date_text,''), text, raw, "
-                   "source_map FROM documents WHERE id=?1"));
-  st.Bind(1, doc_id);
-  TRIGON_ASSIGN_OR_RETURN(const bool found, st.Step());
+      auto st, conn_->Prepare("SELECT id, source_path, format, encoding, source_bytes, "
+                              "COALESCE(external_id,''), COALESCE(title,''), COALESCE(url,''), "
+                              "COALESCE(source,''), COALESCE(declared_lang,''), date, "
+                              "COALESCE(date_basis,''), COALESCE(date_text,''), text, raw, "
+                              "source_map FROM documents WHERE id=?1"));
+  st->Bind(1, doc_id);
+  TRIGON_ASSIGN_OR_RETURN(const bool found, st->Step());
   if (!found) return Status::NotFound("no document with id '" + doc_id + "'");
   model::Document doc;
-  doc.id = st.ColumnText(0);
-  doc.source_path = st.ColumnText(1);
-  doc.format = st.ColumnText(2);
-  doc.encoding = st.ColumnText(3);
-  doc.source_bytes = static_cast<uint64_t>(st.ColumnInt(4));
-  doc.external_id = st.ColumnText(5);
-  doc.title = st.ColumnText(6);
-  doc.url = st.ColumnText(7);
-  doc.source = st.ColumnText(8);
-  doc.declared_lang = st.ColumnText(9);
-  doc.date = st.ColumnOptionalText(10);
-  doc.date_basis = st.ColumnText(11);
-  doc.date_text = st.ColumnText(12);
-  doc.text = st.ColumnText(13);
-  doc.raw = st.ColumnBlob(14);
-  TRIGON_ASSIGN_OR_RETURN(doc.source_map, DecodeSourceMap(st.ColumnBlob(15)));
+  doc.id = st->ColumnText(0);
+  doc.source_path = st->ColumnText(1);
+  doc.format = st->ColumnText(2);
+  doc.encoding = st->ColumnText(3);
+  doc.source_bytes = static_cast<uint64_t>(st->ColumnInt(4));
+  doc.external_id = st->ColumnText(5);
+  doc.title = st->ColumnText(6);
+  doc.url = st->ColumnText(7);
+  doc.source = st->ColumnText(8);
+  doc.declared_lang = st->ColumnText(9);
+  doc.date = st->ColumnOptionalText(10);
+  doc.date_basis = st->ColumnText(11);
+  doc.date_text = st->ColumnText(12);
+  doc.text = st->ColumnText(13);
+  doc.raw = st->ColumnBlob(14);
+  TRIGON_ASSIGN_OR_RETURN(doc.source_map, DecodeSourceMap(st->ColumnBlob(15)));
 
   TRIGON_ASSIGN_OR_RETURN(
-      auto p, Statement::Prepare(
-                  db_,
-                  "SELECT begin, end, lang, script FROM paragraphs WHERE doc_id=?1 "
-                  "ORDER BY idx"));
-  p.Bind(1, doc_id);
+      auto p, conn_->Prepare("SELECT begin, end, lang, script FROM paragraphs WHERE doc_id=?1 "
+                             "ORDER BY idx"));
+  p->Bind(1, doc_id);
   for (;;) {
-    TRIGON_ASSIGN_OR_RETURN(const bool row, p.Step());
+    TRIGON_ASSIGN_OR_RETURN(const bool row, p->Step());
     if (!row) break;
-    doc.paragraphs.push_back({{static_cast<uint32_t>(p.ColumnInt(0)),
-                               static_cast<uint32_t>(p.ColumnInt(1))},
-                              p.ColumnText(2),
-                              p.ColumnText(3)});
+    doc.paragraphs.push_back(
+        {{static_cast<uint32_t>(p->ColumnInt(0)), static_cast<uint32_t>(p->ColumnInt(1))},
+         p->ColumnText(2),
+         p->ColumnText(3)});
   }
   TRIGON_ASSIGN_OR_RETURN(auto sentences, ListSentences(doc_id));
   for (auto& s : sentences) {
@@ -532,24 +508,21 @@ Result<model::Document> Database::LoadDocument(const std::string& doc_id) {
     sent.normalized = std::move(s.normalized);
     doc.sentences.push_back(std::move(sent));
   }
-  TRIGON_ASSIGN_OR_RETURN(
-      auto r, Statement::Prepare(
-                  db_,
-                  "SELECT begin, end, reason, detail FROM removed_spans "
-                  "WHERE doc_id=?1 ORDER BY idx"));
-  r.Bind(1, doc_id);
+  TRIGON_ASSIGN_OR_RETURN(auto r,
+                          conn_->Prepare("SELECT begin, end, reason, detail FROM removed_spans "
+                                         "WHERE doc_id=?1 ORDER BY idx"));
+  r->Bind(1, doc_id);
   for (;;) {
-    TRIGON_ASSIGN_OR_RETURN(const bool row, r.Step());
+    TRIGON_ASSIGN_OR_RETURN(const bool row, r->Step());
     if (!row) break;
     model::RemovedSpan rem;
-    rem.span = {static_cast<uint32_t>(r.ColumnInt(0)),
-                static_cast<uint32_t>(r.ColumnInt(1))};
-    const std::string reason = r.ColumnText(2);
+    rem.span = {static_cast<uint32_t>(r->ColumnInt(0)), static_cast<uint32_t>(r->ColumnInt(1))};
+    const std::string reason = r->ColumnText(2);
     for (int k = 0; k <= static_cast<int>(model::RemovalReason::kMarkup); ++k) {
       const auto candidate = static_cast<model::RemovalReason>(k);
       if (reason == model::RemovalReasonName(candidate)) rem.reason = candidate;
     }
-    rem.detail = r.ColumnText(3);
+    rem.detail = r->ColumnText(3);
     doc.removed.push_back(std::move(rem));
   }
   return doc;
@@ -558,26 +531,27 @@ Result<model::Document> Database::LoadDocument(const std::string& doc_id) {
 Result<StoreSummary> Database::Summary() {
   StoreSummary out;
   auto scalar = [&](std::string_view sql) -> Result<int64_t> {
-    TRIGON_ASSIGN_OR_RETURN(auto st, Statement::Prepare(db_, sql));
-    TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
-    return row ? st.ColumnInt(0) : 0;
+    TRIGON_ASSIGN_OR_RETURN(auto st, conn_->Prepare(sql));
+    TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
+    return row ? st->ColumnInt(0) : 0;
   };
-  auto grouped = [&](std::string_view sql)
-      -> Result<std::vector<std::pair<std::string, int64_t>>> {
-    TRIGON_ASSIGN_OR_RETURN(auto st, Statement::Prepare(db_, sql));
+  auto grouped = [&](std::string_view sql) -> Result<std::vector<std::pair<std::string, int64_t>>> {
+    TRIGON_ASSIGN_OR_RETURN(auto st, conn_->Prepare(sql));
     std::vector<std::pair<std::string, int64_t>> rows;
     for (;;) {
-      TRIGON_ASSIGN_OR_RETURN(const bool row, st.Step());
+      TRIGON_ASSIGN_OR_RETURN(const bool row, st->Step());
       if (!row) break;
-      rows.emplace_back(st.ColumnText(0), st.ColumnInt(1));
+      rows.emplace_back(st->ColumnText(0), st->ColumnInt(1));
     }
     return rows;
   };
+  // Counts tie often; the name breaks ties so both backends agree, in the
+  // (descending) order SQLite gave ties before the order was pinned down.
   TRIGON_ASSIGN_OR_RETURN(out.documents, scalar("SELECT COUNT(*) FROM documents"));
   TRIGON_ASSIGN_OR_RETURN(out.sentences, scalar("SELECT COUNT(*) FROM sentences"));
   TRIGON_ASSIGN_OR_RETURN(
       out.sentences_by_lang,
-      grouped("SELECT lang, COUNT(*) FROM sentences GROUP BY lang ORDER BY 2 DESC"));
+      grouped("SELECT lang, COUNT(*) FROM sentences GROUP BY lang ORDER BY 2 DESC, 1 DESC"));
   TRIGON_ASSIGN_OR_RETURN(
       out.dated_documents,
       scalar("SELECT COUNT(*) FROM documents WHERE date IS NOT NULL"));
@@ -586,12 +560,11 @@ Result<StoreSummary> Database::Summary() {
       grouped("SELECT CASE WHEN date IS NULL THEN 'none' "
               "WHEN date_basis LIKE 'text:%' THEN 'text' "
               "WHEN date_basis LIKE 'html_meta%' THEN 'html_meta' "
-              "ELSE date_basis END, COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"));
+              "ELSE date_basis END, COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1 DESC"));
   TRIGON_ASSIGN_OR_RETURN(out.links, scalar("SELECT COUNT(*) FROM document_links"));
-  TRIGON_ASSIGN_OR_RETURN(
-      out.removed_by_reason,
-      grouped("SELECT reason, COUNT(*) FROM removed_spans GROUP BY reason "
-              "ORDER BY 2 DESC"));
+  TRIGON_ASSIGN_OR_RETURN(out.removed_by_reason,
+                          grouped("SELECT reason, COUNT(*) FROM removed_spans GROUP BY reason "
+                                  "ORDER BY 2 DESC, 1 DESC"));
   TRIGON_ASSIGN_OR_RETURN(out.skipped, scalar("SELECT COUNT(*) FROM skipped_inputs"));
   return out;
 }

@@ -1,7 +1,9 @@
 #pragma once
-// Database: Trigon's embedded SQLite store.  Opening applies any pending
-// migrations.  Writes go through explicit transactions so a run killed
-// half-way leaves every committed document whole and nothing half-written.
+// Database: Trigon's store -- an embedded SQLite file by default, or a
+// shared PostgreSQL database when opened with a postgresql:// URL.  Both
+// have the same schema and migrations, and opening applies any pending
+// ones.  Writes go through explicit transactions so a run killed half-way
+// leaves every committed document whole and nothing half-written.
 //
 // Thread-safety: a Database is used by one thread at a time.
 
@@ -19,10 +21,16 @@ struct sqlite3;
 
 namespace trigon::store {
 
+namespace internal {
+class Connection;
+}
+
 struct StoreOptions {
-  // Open without writing (no migrations, PRAGMA query_only).  Default false.
+  // Open without writing (no migrations; SQLite: PRAGMA query_only,
+  // PostgreSQL: every transaction READ ONLY).  Default false.
   bool read_only = false;
-  // How long to wait for another writer's lock, in ms.  Default 5000.
+  // How long to wait for another writer's lock, in ms (SQLite's busy
+  // timeout, PostgreSQL's lock_timeout).  Default 5000.
   int busy_timeout_ms = 5000;
 };
 
@@ -84,10 +92,21 @@ struct StoreSummary {
   int64_t skipped = 0;
 };
 
+// True when `location` names a database server (a PostgreSQL URI) rather
+// than an SQLite file.
+bool IsServerLocation(std::string_view location);
+
+// `location` as safe to print: a PostgreSQL URI with its password
+// replaced by "***"; a file path unchanged.
+std::string DisplayLocation(std::string_view location);
+
 class Database {
  public:
-  // Opens (creating if needed) the database at `path` (":memory:" works)
-  // and migrates it to the latest schema unless read_only.
+  // Opens the database at `path` and migrates it to the latest schema
+  // unless read_only.  `path` is a PostgreSQL connection URI
+  // ("postgresql://user@host:5432/db", "postgres://..."; libpq reads the
+  // rest, e.g. PGPASSWORD) or else an SQLite file, created if needed
+  // (":memory:" works).
   static Result<std::unique_ptr<Database>> Open(const std::string& path,
                                                 const StoreOptions& options = {});
   ~Database();
@@ -97,7 +116,7 @@ class Database {
   // Latest applied migration number.
   Result<int> SchemaVersion();
 
-  // Explicit transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK).
+  // Explicit transactions (SQLite: BEGIN IMMEDIATE / COMMIT / ROLLBACK).
   Status Begin();
   Status Commit();
   Status Rollback();
@@ -136,16 +155,16 @@ class Database {
   Result<model::Document> LoadDocument(const std::string& doc_id);
   Result<StoreSummary> Summary();
 
-  // The raw handle, for tests that inject faults.
-  sqlite3* TEST_handle() { return db_; }
+  // The raw SQLite handle, for tests that inject faults; nullptr on
+  // PostgreSQL.
+  sqlite3* TEST_handle();
 
  private:
   friend class EventRepository;
-  explicit Database(sqlite3* db);
-  Status Exec(std::string_view sql);
+  explicit Database(std::unique_ptr<internal::Connection> conn);
   Status Migrate();
 
-  sqlite3* db_;
+  std::unique_ptr<internal::Connection> conn_;
 };
 
 // Encoding of Document::source_map in the documents.source_map column

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "store/postgres_dialect.h"
+
 namespace trigon::store {
 namespace {
 
@@ -142,13 +144,29 @@ CREATE TABLE coded_documents (
 );
 )sql";
 
+// SQLite numbers the rows of every table; DocumentsToCode codes documents in
+// that (ingest) order, so PostgreSQL gets the same numbering explicitly.
+constexpr std::string_view kV1Postgres = R"sql(
+ALTER TABLE documents ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY;
+CREATE UNIQUE INDEX documents_rowid ON documents(rowid);
+)sql";
+
 constexpr std::array kMigrations = {
-    Migration{1, "documents, text layer, skips, near-duplicate links", kV1},
+    Migration{1, "documents, text layer, skips, near-duplicate links", kV1, kV1Postgres},
     Migration{2, "events (coded and imported), evidence, coding state", kV2},
 };
 
 }  // namespace
 
 std::span<const Migration> AllMigrations() { return kMigrations; }
+
+Result<std::string> MigrationScript(const Migration& m, internal::Dialect dialect) {
+  if (dialect == internal::Dialect::kSqlite) return std::string(m.sql);
+  Result<std::string> script = internal::TranslateSchema(m.sql);
+  if (!script.ok()) {
+    return script.status().WithContext("migration " + std::to_string(m.version));
+  }
+  return *script + std::string(m.postgres_extra);
+}
 
 }  // namespace trigon::store

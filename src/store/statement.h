@@ -1,8 +1,7 @@
 #pragma once
-// Internal to src/store: RAII wrappers over sqlite3 and sqlite3_stmt that
-// turn every return code into a Status carrying sqlite3_errmsg.
-
-#include <sqlite3.h>
+// Internal to src/store: a prepared statement of either backend
+// (sqlite_connection.h, postgres_connection.h).  Bind, step through the
+// rows, read columns; every failure is a Status with the backend's message.
 
 #include <cstdint>
 #include <optional>
@@ -16,46 +15,36 @@ namespace trigon::store::internal {
 // The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", for *_at columns.
 std::string NowUtc();
 
-// Status for a failed sqlite call on `db`, with `what` as context.
-Status SqliteError(sqlite3* db, int rc, std::string_view what);
-
 class Statement {
  public:
-  Statement() = default;
-  ~Statement();
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept;
-  Statement& operator=(Statement&& other) noexcept;
+  virtual ~Statement() = default;
 
-  static Result<Statement> Prepare(sqlite3* db, std::string_view sql);
-
-  // Bind by 1-based index.  Text and blobs are copied (SQLITE_TRANSIENT).
-  Statement& Bind(int index, int64_t value);
-  Statement& Bind(int index, std::string_view text);
-  Statement& BindBlob(int index, std::string_view bytes);
-  Statement& Bind(int index, double value);
-  Statement& BindNull(int index);
+  // Bind by 1-based index.  Text and blobs are copied.  A bind failure is
+  // reported by the next Step().
+  virtual Statement& Bind(int index, int64_t value) = 0;
+  virtual Statement& Bind(int index, std::string_view text) = 0;
+  virtual Statement& BindBlob(int index, std::string_view bytes) = 0;
+  virtual Statement& Bind(int index, double value) = 0;
+  virtual Statement& BindNull(int index) = 0;
   Statement& BindOptional(int index, const std::optional<std::string>& text);
 
-  // Steps once.  Returns true for a row, false when done.
-  Result<bool> Step();
+  // Steps once (the first step executes).  Returns true for a row, false
+  // when done.
+  virtual Result<bool> Step() = 0;
   // Steps to completion, for statements that return no rows.
   Status Run();
   // Resets and clears bindings so the statement can be reused.
-  void Reset();
+  virtual void Reset() = 0;
+  // Rows inserted, updated or deleted by the last execution.
+  virtual int64_t ChangedRows() const = 0;
 
-  int64_t ColumnInt(int col) const;
-  double ColumnDouble(int col) const;
-  std::string ColumnText(int col) const;
+  // Columns of the current row, 0-based.  NULL reads as 0 or "".
+  virtual int64_t ColumnInt(int col) const = 0;
+  virtual double ColumnDouble(int col) const = 0;
+  virtual std::string ColumnText(int col) const = 0;
+  virtual std::string ColumnBlob(int col) const = 0;
+  virtual bool ColumnIsNull(int col) const = 0;
   std::optional<std::string> ColumnOptionalText(int col) const;
-  std::string ColumnBlob(int col) const;
-  bool ColumnIsNull(int col) const;
-
- private:
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* stmt_ = nullptr;
-  int bind_rc_ = SQLITE_OK;  // first bind failure, reported by Step()
 };
 
 }  // namespace trigon::store::internal
