@@ -4,11 +4,15 @@
 //   floor   reading the bytes, UTF-8 validation and sentence splitting only
 //   ingest  ReadInputBytes + DocumentAnalyzer::Analyze (cleanup, language,
 //           dates, splitting, normalisation)
+//   normalise  text::Normalizer::Normalize of every sentence alone
 //   coding  DocumentCoder::CodeDocument over analysed documents, with the
 //           full data/dict dictionaries
 //   e2e     raw bytes -> analysed document -> events
-// then end to end on 1 and 2 threads (std::thread over document shards) and
-// the peak resident memory (getrusage ru_maxrss).
+// then (stage mt) end to end on 1 and 2 threads the way `trigon code`
+// runs them -- an OrderedWorkQueue of document jobs sharing one analyser
+// and one compiled coder, results taken in input order -- and the peak
+// resident memory (getrusage ru_maxrss).  bench/stream_memory.sh measures
+// the `trigon code --stdin` process itself on a 10x and 100x corpus.
 //
 // Corpus per script: data/sample/<script>/, plus ../shared/examples/ files of
 // that script, plus (English) the `text` of every record of
@@ -19,7 +23,8 @@
 //
 //   build-perf/bench/code_bench [MB_PER_SCRIPT [STAGES [SCRIPTS]]]
 //     MB_PER_SCRIPT  input MB per script and stage (default 4)
-//     STAGES         comma list of floor,ingest,coding,e2e,mt (default all)
+//     STAGES         comma list of floor,ingest,normalise,coding,e2e,mt
+//                    (default all)
 //     SCRIPTS        comma list of en,zh-hans,zh-hant (default all)
 //
 // Times are CPU seconds of the measuring thread (CLOCK_THREAD_CPUTIME_ID),
@@ -43,6 +48,8 @@
 #include "model/document.h"
 #include "pipeline/document_analyzer.h"
 #include "pipeline/document_coder.h"
+#include "pipeline/ordered_work_queue.h"
+#include "text/normalizer.h"
 #include "text/sentence_splitter.h"
 
 namespace {
@@ -193,8 +200,9 @@ size_t FloorSentences(const Corpus& c, const Input& in) {
 }
 
 void Print(const std::vector<Row>& rows) {
-  std::printf("\n%-8s %-8s %9s %11s %12s %8s %9s %8s\n", "script", "stage",
-              "MB", "sentences", "sent/CPU-s", "MB/CPU-s", "CPU-s", "x floor");
+  std::printf("\n%-8s %-9s %7s %10s %11s %8s %11s %8s %7s %7s %7s\n", "script", "stage",
+              "MB", "sentences", "sent/CPU-s", "MB/CPU-s", "sent/wall-s", "MB/wall-s", "CPU-s",
+              "wall-s", "x floor");
   for (const Row& r : rows) {
     double floor_rate = 0;
     for (const Row& f : rows) {
@@ -207,9 +215,10 @@ void Print(const std::vector<Row>& rows) {
     if (floor_rate > 0 && r.stage != "floor") {
       std::snprintf(mult, sizeof mult, "%.0f", floor_rate / rate);
     }
-    std::printf("%-8s %-8s %9.1f %11zu %12.0f %8.2f %9.2f %8s\n",
-                r.script.c_str(), r.stage.c_str(), r.n.bytes / 1e6,
-                r.n.sentences, r.n.sentences / r.cpu, rate / 1e6, r.cpu, mult);
+    std::printf("%-8s %-9s %7.1f %10zu %11.0f %8.2f %11.0f %8.2f %7.2f %7.2f %7s\n",
+                r.script.c_str(), r.stage.c_str(), r.n.bytes / 1e6, r.n.sentences,
+                r.n.sentences / r.cpu, rate / 1e6, r.n.sentences / r.wall,
+                r.n.bytes / r.wall / 1e6, r.cpu, r.wall, mult);
   }
 }
 
@@ -233,7 +242,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", analyzer.status().ToString().c_str());
     return 1;
   }
-  auto coder = trigon::pipeline::DocumentCoder::Open(root + "/data/dict");
+  // As `trigon code` does: one normaliser for the analyser and the coder.
+  trigon::pipeline::DocumentCoderOptions coder_options;
+  coder_options.normalizer = &(*analyzer)->normalizer();
+  auto coder = trigon::pipeline::DocumentCoder::Open(root + "/data/dict", coder_options);
   if (!coder.ok()) {
     std::fprintf(stderr, "%s\n", coder.status().ToString().c_str());
     return 1;
@@ -246,13 +258,16 @@ int main(int argc, char** argv) {
   const auto& dc = **coder;
 
   // Ingest one document (streamed) and hand it on.
+  // With `code`, the analyser keeps the sentences' normalised forms for
+  // the coder, as `trigon code --stdin` does.
   auto ingest = [&](const Input& in, Counts& n, bool code) {
+    trigon::pipeline::NormalizedSentences normalized;
     trigon::ingest::ReadInputBytes(in.bytes, in.path, {}, [&](auto doc) {
       if (!doc.ok()) return;
-      an.Analyze(*doc);
+      an.Analyze(*doc, code ? &normalized : nullptr);
       ++n.docs;
       n.sentences += doc->sentences.size();
-      if (code) n.events += dc.CodeDocument(*doc).size();
+      if (code) n.events += dc.CodeDocument(*doc, nullptr, &normalized).size();
     });
     n.bytes += in.bytes.size();
   };
@@ -295,6 +310,28 @@ int main(int argc, char** argv) {
       r.wall = Wall() - w0;
       rows.push_back(r);
     }
+    if (Has(stages, "normalise")) {
+      // Each sentence's original text, as the analyser and coder see it.
+      Row r = MakeRow(script, "normalise");
+      const trigon::text::Normalizer& normalizer = an.normalizer();
+      const double t0 = ThreadCpu(), w0 = Wall();
+      while (r.n.bytes < target) {
+        for (const auto& doc : analysed) {
+          for (const auto& sentence : doc.sentences) {
+            const auto norm = normalizer.Normalize(
+                std::string_view(doc.text).substr(sentence.span.begin, sentence.span.size()));
+            r.n.bytes += sentence.span.size();
+            r.n.events += norm.text.size() > 0;
+          }
+          r.n.sentences += doc.sentences.size();
+          ++r.n.docs;
+          if (r.n.bytes >= target) break;
+        }
+      }
+      r.cpu = ThreadCpu() - t0;
+      r.wall = Wall() - w0;
+      rows.push_back(r);
+    }
     if (Has(stages, "coding")) {
       // Input bytes of each analysed document, so MB/s is comparable.
       Row r = MakeRow(script, "coding");
@@ -323,34 +360,44 @@ int main(int argc, char** argv) {
     }
     if (Has(stages, "mt")) {
       for (int threads : {1, 2}) {
-        // Each thread streams its own share of the documents (shard i of
-        // every pass goes to thread i % threads).
-        std::vector<Counts> per(threads);
-        const double p0 = ProcessCpu(), w0 = Wall();
-        std::vector<std::thread> pool;
-        for (int t = 0; t < threads; ++t) {
-          pool.emplace_back([&, t] {
-            size_t i = 0;
-            Stream(c, target, [&](const Input& in) {
-              if (i++ % threads == static_cast<size_t>(t))
-                ingest(in, per[t], true);
-            });
-          });
-        }
-        for (auto& th : pool) th.join();
+        // As `trigon code --stdin` runs: one job per input document on
+        // `threads` workers, results sunk in input order on this thread.
+        struct Done {
+          size_t docs = 0, sentences = 0, events = 0;
+        };
         Row r = MakeRow(script, "e2e x" + std::to_string(threads));
-        for (const Counts& n : per) {
-          r.n.sentences += n.sentences;
-          r.n.bytes += n.bytes;
-          r.n.docs += n.docs;
+        const double p0 = ProcessCpu(), w0 = Wall();
+        {
+          trigon::pipeline::OrderedWorkQueue<Done> queue(
+              threads, 4 * static_cast<size_t>(threads), [&](Done& d) {
+                r.n.docs += d.docs;
+                r.n.sentences += d.sentences;
+                r.n.events += d.events;
+              });
+          Stream(c, target, [&](const Input& in) {
+            queue.Submit([&an, &dc, &in] {
+              Done d;
+              trigon::pipeline::NormalizedSentences normalized;
+              trigon::ingest::ReadInputBytes(in.bytes, in.path, {}, [&](auto doc) {
+                if (!doc.ok()) return;
+                an.Analyze(*doc, &normalized);
+                ++d.docs;
+                d.sentences += doc->sentences.size();
+                d.events += dc.CodeDocument(*doc, nullptr, &normalized).size();
+              });
+              return d;
+            });
+            r.n.bytes += in.bytes.size();
+          });
+          queue.Finish();
         }
         r.cpu = ProcessCpu() - p0;
         r.wall = Wall() - w0;
         rows.push_back(r);
         std::printf(
-            "%s e2e on %d thread(s): %.2f s wall, %.2f s CPU, %.0f sentences/s "
-            "wall\n",
-            script.c_str(), threads, r.wall, r.cpu, r.n.sentences / r.wall);
+            "%s e2e on %d thread(s): %.2f s wall, %.2f s CPU (process), %.0f sentences/s "
+            "wall, %zu events\n",
+            script.c_str(), threads, r.wall, r.cpu, r.n.sentences / r.wall, r.n.events);
       }
     }
   }

@@ -5,8 +5,9 @@
 //   BM_FindAll        match::CompiledMatcher::FindAll over normalised
 //                     sentences, with every literal of data/dict (forms,
 //                     agents, pattern pieces, cues) compiled into one matcher
-//   BM_CodeSentence   coding::Coder::CodeSentence, full dictionaries, with
-//                     and without the previous sentence as context
+//   BM_CodeSentence   coding::Coder::CodeSentence, full dictionaries, without
+//                     and with the previous sentence as context (recomputed,
+//                     or carried over in a SentenceContext)
 // Items are sentences; bytes are input bytes.  Run with
 // --benchmark_min_time=0.5s; CPU time is the figure to read (shared machine).
 #include <benchmark/benchmark.h>
@@ -148,6 +149,7 @@ void BM_CodeSentence(benchmark::State& state) {
                      : state.range(0) == 1 ? "zh-Hans"
                                            : "zh-Hant";
   size_t i = 0, bytes = 0;
+  trigon::coding::SentenceContext context;
   for (auto _ : state) {
     const size_t k = i++ % sentences.size();
     trigon::coding::SentenceInput in;
@@ -155,7 +157,8 @@ void BM_CodeSentence(benchmark::State& state) {
     in.lang = lang;
     in.document_date = "2024-01-01";
     if (k > 0 && state.range(1) != 0) in.previous_sentence = sentences[k - 1];
-    benchmark::DoNotOptimize(f->coder->CodeSentence(in));
+    benchmark::DoNotOptimize(
+        f->coder->CodeSentence(in, state.range(1) == 2 ? &context : nullptr));
     bytes += in.text.size();
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
@@ -165,9 +168,10 @@ void BM_CodeSentence(benchmark::State& state) {
 BENCHMARK(BM_Normalize)->DenseRange(0, 2);
 BENCHMARK(BM_SplitSentences)->DenseRange(0, 2);
 BENCHMARK(BM_FindAll)->DenseRange(0, 2);
-// Second arg: 1 = with the previous sentence as context (as DocumentCoder
-// calls it), 0 = without (what re-analysing the context costs).
-BENCHMARK(BM_CodeSentence)->ArgsProduct({{0, 1, 2}, {0, 1}});
+// Second arg: 0 = without the previous sentence as context, 1 = with it,
+// analysed again for each sentence (no SentenceContext), 2 = with it carried
+// over in a SentenceContext (as DocumentCoder calls it).
+BENCHMARK(BM_CodeSentence)->ArgsProduct({{0, 1, 2}, {0, 1, 2}});
 
 }  // namespace
 

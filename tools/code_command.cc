@@ -15,9 +15,12 @@
 #include "ingest/reader.h"
 #include "dict_dir.h"
 #include "event_output.h"
+#include "peer_code.h"
 #include "pipeline/document_analyzer.h"
 #include "pipeline/document_coder.h"
+#include "pipeline/json_line_coder.h"
 #include "pipeline/ingest_runner.h"
+#include "pipeline/ordered_work_queue.h"
 #include "store/database.h"
 #include "store/event_repository.h"
 
@@ -32,7 +35,38 @@ struct CodeArgs {
   bool quiet = false;
   bool from_stdin = false;
   const char* argv0 = nullptr;
+  int threads = 0;  // 0: one per core
+  // Limits (see AddCodeCommand).
+  uint64_t max_file_mb = 256;
+  uint32_t max_sentence_bytes = 4096;
+  size_t max_events_per_document = 5000;
+  // Peer dictionaries (peer_code.h): --dict-format tabari|petrarch.
+  std::string dict_format = "trigon";
+  PeerCodeArgs peer;
+  bool with_trigon_dict = false;
 };
+
+int Threads(const CodeArgs& args) {
+  return args.threads > 0 ? args.threads : pipeline::DefaultThreadCount();
+}
+
+// Documents read, being coded or waiting to be written: a few per worker,
+// so workers never wait for input while memory stays bounded.
+size_t InFlight(const CodeArgs& args) { return 4 * static_cast<size_t>(Threads(args)); }
+
+pipeline::AnalyzerOptions AnalyzerOptionsFor(const CodeArgs& args) {
+  pipeline::AnalyzerOptions options;
+  options.sentences.max_sentence_bytes = args.max_sentence_bytes;
+  return options;
+}
+
+void ReportEventsOverLimit(const std::string& where, size_t dropped, const CodeArgs& args) {
+  if (dropped == 0) return;
+  fmt::print(stderr,
+             "warning  {}: {} events over the limit of {} per document "
+             "(--max-events-per-doc) were not written\n",
+             where, dropped, args.max_events_per_document);
+}
 
 std::string Stem(const std::string& path) {
   // "feed.jsonl:3" -> "feed:3"; "dir/a.txt" -> "a".
@@ -74,67 +108,75 @@ void PrintUnwritten(const EventWriter& writer) {
 // JSON Lines documents in on stdin, events out on stdout as each document
 // is coded; no database, constant memory.  A bad line is reported on stderr
 // with its number and the run goes on (exit code 1 at the end).
-int RunCodeStdin(const CodeArgs& args, const pipeline::DocumentCoder& coder) {
-  auto analyzer = pipeline::DocumentAnalyzer::Create();
-  if (!analyzer.ok()) {
-    fmt::print(stderr, "trigon code: {}\n", analyzer.status().ToString());
-    return kExitFailure;
-  }
+// Documents are coded on Threads(args) workers and written in input order
+// by one writer thread as soon as they and all before them are done, so
+// the output does not depend on the thread count; at most InFlight(args)
+// lines are held at once.
+int RunCodeStdin(const CodeArgs& args, const pipeline::DocumentAnalyzer& analyzer,
+                 const pipeline::DocumentCoder& coder) {
   EventWriter writer(stdout, ParseFormat(args.format));
   writer.Begin();
-  int exit_code = kExitOk;
-  int64_t line_number = 0;
+  int exit_code = kExitOk;  // written by the writer thread until Finish
   int64_t documents = 0;
   int64_t events = 0;
+  const pipeline::DocumentAnalyzer& analyzer_ref = analyzer;
+  pipeline::OrderedWorkQueue<Result<pipeline::CodedDocument>> queue(
+      Threads(args), InFlight(args),
+      [&](Result<pipeline::CodedDocument>& coded) {
+        if (!coded.ok()) {
+          fmt::print(stderr, "skipped  {}\n", coded.status().message());
+          exit_code = kExitPartial;
+          return;
+        }
+        ++documents;
+        for (const pipeline::CodedEvent& c : coded->events) {
+          EventContext ctx;
+          ctx.event = &c.stored;
+          ctx.doc = &coded->doc;
+          ctx.doc_label = coded->label;
+          ctx.sentence_text = c.sentence_text;
+          writer.Write(ctx);
+          ++events;
+        }
+        ReportEventsOverLimit(coded->doc.source_path, coded->events_over_limit, args);
+        std::fflush(stdout);
+      },
+      pipeline::SinkOn::kOwnThread);
+
+  // Lines over the document limit are skipped without being held whole.
+  const uint64_t max_line = args.max_file_mb << 20;
+  int64_t line_number = 0;
   std::string line;
-  for (int c; (c = std::getchar()) != EOF;) {
+  bool too_long = false;
+  uint64_t line_bytes = 0;
+  // getc_unlocked: only this thread reads stdin.
+  for (int c; (c = getc_unlocked(stdin)) != EOF;) {
     if (c != '\n') {
-      line.push_back(static_cast<char>(c));
+      if (++line_bytes > max_line) {
+        if (!too_long) std::string().swap(line);
+        too_long = true;
+      } else {
+        line.push_back(static_cast<char>(c));
+      }
       continue;
     }
     ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) {
-      line.clear();
-      continue;
+    if (too_long) {
+      const std::string msg = fmt::format(
+          "stdin:{}: line of {} bytes is over the limit of {} MiB (--max-file-mb); skipped",
+          line_number, line_bytes, args.max_file_mb);
+      queue.Submit([msg] { return Result<pipeline::CodedDocument>(Status::ResourceExhausted(msg)); });
+    } else if (line.find_first_not_of(" \t\r") != std::string::npos) {
+      queue.Submit([&analyzer_ref, &coder, text = std::move(line), line_number] {
+        return pipeline::CodeJsonLine(analyzer_ref, coder, text, "stdin", line_number);
+      });
     }
-    ingest::ReadInputBytes(line, "stdin.jsonl", {}, [&](Result<model::Document> read) {
-      if (!read.ok()) {
-        std::string msg = read.status().message();
-        // The reader numbers lines within the bytes it was given (always 1).
-        const std::string prefix = "stdin.jsonl:1";
-        if (msg.rfind(prefix, 0) == 0) {
-          msg = "stdin:" + std::to_string(line_number) + msg.substr(prefix.size());
-        }
-        fmt::print(stderr, "skipped  {}\n", msg);
-        exit_code = kExitPartial;
-        return;
-      }
-      model::Document doc = std::move(read).value();
-      doc.source_path = "stdin:" + std::to_string(line_number);
-      (*analyzer)->Analyze(doc);
-      ++documents;
-      for (const store::DocumentEvent& d : coder.CodeDocument(doc)) {
-        store::StoredEvent e;
-        e.origin = "trigon";
-        e.doc_id = doc.id;
-        e.sentence = d.sentence;
-        e.lang = d.lang;
-        e.event = d.event;
-        e.evidence = d.evidence;
-        EventContext ctx;
-        ctx.event = &e;
-        ctx.doc = &doc;
-        ctx.doc_label = doc.external_id.empty() ? doc.source_path : doc.external_id;
-        const model::Span sp = doc.sentences[d.sentence].span;
-        ctx.sentence_text = doc.text.substr(sp.begin, sp.size());
-        writer.Write(ctx);
-        ++events;
-      }
-      std::fflush(stdout);
-    });
     line.clear();
+    too_long = false;
+    line_bytes = 0;
   }
-  if (!line.empty()) {
+  queue.Finish();
+  if (line_bytes > 0) {
     fmt::print(stderr, "skipped  stdin:{}: no newline at end of input; line ignored\n",
                line_number + 1);
     exit_code = kExitPartial;
@@ -148,12 +190,38 @@ int RunCodeStdin(const CodeArgs& args, const pipeline::DocumentCoder& coder) {
 }
 
 int RunCode(const CodeArgs& args) {
+  if (args.dict_format != "trigon") {
+    PeerCodeArgs peer = args.peer;
+    peer.dict_format = args.dict_format;
+    peer.paths = args.paths;
+    peer.from_stdin = args.from_stdin;
+    peer.format = ParseFormat(args.format);
+    peer.quiet = args.quiet;
+    if (args.with_trigon_dict) {
+      peer.trigon_dict = args.dict.empty() ? DefaultDictionaryDir(args.argv0) : args.dict;
+    }
+    if (peer.paths.empty() != peer.from_stdin) {
+      fmt::print(stderr, "trigon code: --dict-format {} needs paths or --stdin\n",
+                 args.dict_format);
+      return kExitFailure;
+    }
+    return RunPeerCode(peer);
+  }
   const std::string dict = args.dict.empty() ? DefaultDictionaryDir(args.argv0) : args.dict;
   if (dict.empty()) {
     fmt::print(stderr, "trigon code: no dictionary folder found; pass --dict DIR\n");
     return kExitFailure;
   }
-  auto coder = pipeline::DocumentCoder::Open(dict);
+  // One normaliser (OpenCC's tables) for the analyser and the coder.
+  auto analyzer = pipeline::DocumentAnalyzer::Create(AnalyzerOptionsFor(args));
+  if (!analyzer.ok()) {
+    fmt::print(stderr, "trigon code: {}\n", analyzer.status().ToString());
+    return kExitFailure;
+  }
+  pipeline::DocumentCoderOptions coder_options;
+  coder_options.max_events_per_document = args.max_events_per_document;
+  coder_options.normalizer = &(*analyzer)->normalizer();
+  auto coder = pipeline::DocumentCoder::Open(dict, coder_options);
   if (!coder.ok()) {
     fmt::print(stderr, "trigon code: {}\n", coder.status().ToString());
     return kExitFailure;
@@ -163,7 +231,7 @@ int RunCode(const CodeArgs& args) {
       fmt::print(stderr, "trigon code: --stdin takes no paths\n");
       return kExitPartial;
     }
-    return RunCodeStdin(args, **coder);
+    return RunCodeStdin(args, **analyzer, **coder);
   }
   auto db = store::Database::Open(args.db);
   if (!db.ok()) {
@@ -177,12 +245,9 @@ int RunCode(const CodeArgs& args) {
   std::map<std::string, std::string> labels;
   int exit_code = kExitOk;
   if (!args.paths.empty()) {
-    auto analyzer = pipeline::DocumentAnalyzer::Create();
-    if (!analyzer.ok()) {
-      fmt::print(stderr, "trigon code: {}\n", analyzer.status().ToString());
-      return kExitFailure;
-    }
-    auto runner = pipeline::IngestRunner::Create(**db, **analyzer);
+    pipeline::IngestOptions ingest_options;
+    ingest_options.reader.max_file_bytes = args.max_file_mb << 20;
+    auto runner = pipeline::IngestRunner::Create(**db, **analyzer, ingest_options);
     if (!runner.ok()) {
       fmt::print(stderr, "trigon code: {}\n", runner.status().ToString());
       return kExitFailure;
@@ -216,36 +281,45 @@ int RunCode(const CodeArgs& args) {
   EventWriter writer(stdout, ParseFormat(args.format));
   writer.Begin();
   Tally tally;
-  for (const std::string& id : ids) {
-    auto doc = (*db)->LoadDocument(id);
-    if (!doc.ok()) {
-      fmt::print(stderr, "trigon code: {}\n", doc.status().ToString());
-      return kExitFailure;
-    }
-    const auto events = (*coder)->CodeDocument(*doc);
+  // Documents are coded on Threads(args) workers; loading them, the
+  // database writes and the output stay on this thread, in document order.
+  struct Coded {
+    std::string id;
+    model::Document doc;
+    std::vector<store::DocumentEvent> events;
+    size_t over_limit = 0;
+  };
+  std::string failure;  // the first database error; the run stops there
+  const pipeline::DocumentCoder& coder_ref = **coder;
+  pipeline::OrderedWorkQueue<Coded> queue(Threads(args), InFlight(args), [&](Coded& c) {
+    if (!failure.empty()) return;
+    const std::string& id = c.id;
+    const model::Document* doc = &c.doc;
+    const auto& events = c.events;
     Status s = (*db)->Begin();
-    if (s.ok()) s = repo.ReplaceDocumentEvents(id, (*coder)->version(), events);
+    if (s.ok()) s = repo.ReplaceDocumentEvents(id, coder_ref.version(), events);
     if (s.ok()) s = (*db)->Commit();
     if (!s.ok()) {
       (void)(*db)->Rollback();
-      fmt::print(stderr, "trigon code: document {}: {}\n", id, s.ToString());
-      return kExitFailure;
+      failure = fmt::format("document {}: {}", id, s.ToString());
+      return;
     }
     store::EventFilter filter;
     filter.doc_id = id;
     filter.with_evidence = true;
     auto stored = repo.Query(filter);
     if (!stored.ok()) {
-      fmt::print(stderr, "trigon code: {}\n", stored.status().ToString());
-      return kExitFailure;
+      failure = stored.status().ToString();
+      return;
     }
     ++tally.documents;
     tally.sentences += static_cast<int64_t>(doc->sentences.size());
     const std::string label = labels.count(id) ? labels[id] : id;
+    ReportEventsOverLimit(label, c.over_limit, args);
     for (const store::StoredEvent& e : *stored) {
       EventContext ctx;
       ctx.event = &e;
-      ctx.doc = &*doc;
+      ctx.doc = doc;
       ctx.doc_label = label;
       if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < doc->sentences.size()) {
         const model::Span sp = doc->sentences[e.sentence].span;
@@ -260,6 +334,26 @@ int RunCode(const CodeArgs& args) {
         ++tally.by_dyad[e.event.source_country + "->" + e.event.target_country];
       }
     }
+  });
+  for (const std::string& id : ids) {
+    if (!failure.empty()) break;
+    auto doc = (*db)->LoadDocument(id);
+    if (!doc.ok()) {
+      failure = doc.status().ToString();
+      break;
+    }
+    queue.Submit([&coder_ref, id, d = std::move(doc).value()]() mutable {
+      Coded c;
+      c.id = id;
+      c.doc = std::move(d);
+      c.events = coder_ref.CodeDocument(c.doc, &c.over_limit);
+      return c;
+    });
+  }
+  queue.Finish();
+  if (!failure.empty()) {
+    fmt::print(stderr, "trigon code: {}\n", failure);
+    return kExitFailure;
   }
   if (!args.quiet) {
     fmt::print(stderr, "code: {} documents, {} sentences, {} events ({})\n", tally.documents,
@@ -300,6 +394,47 @@ void AddCodeCommand(CLI::App& app, int& exit_code, const char* argv0) {
       ->capture_default_str();
   cmd->add_option("--dict", args->dict, "Dictionary folder (default: data/dict)");
   cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
+  cmd->add_option("--threads", args->threads,
+                  "Worker threads that code documents (0: one per core); the output is the "
+                  "same for any number")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-file-mb", args->max_file_mb,
+                  "Largest document read, in MiB (a file, or a line with --stdin); larger "
+                  "ones are skipped with a reason")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-sentence-bytes", args->max_sentence_bytes,
+                  "Longest sentence, in bytes; longer ones are cut into pieces of at most "
+                  "this size at a space")
+      ->check(CLI::Range(64u, 1u << 20))
+      ->capture_default_str();
+  cmd->add_option("--max-events-per-doc", args->max_events_per_document,
+                  "Most distinct events kept per document; the rest are dropped with a "
+                  "warning naming the document")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--dict-format", args->dict_format,
+                  "Dictionary format: trigon (data/dict), or TABARI / PETRARCH-2 files given "
+                  "with --verbs/--actors/--agents/--discards (events to stdout, no database)")
+      ->check(CLI::IsMember({"trigon", "tabari", "petrarch"}))
+      ->capture_default_str();
+  cmd->add_option("--verbs", args->peer.verbs, "Peer verbs dictionary")->check(CLI::ExistingFile);
+  cmd->add_option("--actors", args->peer.actors, "Peer actors dictionary (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--agents", args->peer.agents, "Peer agents dictionary")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--discards", args->peer.discards, "PETRARCH-2 discards dictionary")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--tabari-options", args->peer.options,
+                  "TABARI .options file (COMPLEX, COMMA, DEFAULT, CODE BY)")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--skip-bad-lines", args->peer.skip_bad_lines,
+                "With --dict-format tabari|petrarch: leave out malformed dictionary lines, "
+                "listing them on stderr, instead of stopping");
+  cmd->add_flag("--with-trigon-dict", args->with_trigon_dict,
+                "With --dict-format tabari|petrarch: also code with Trigon's dictionaries "
+                "(--dict), whose actors the peer verbs then see too");
   cmd->add_flag("--stdin", args->from_stdin,
                 "Stream: read JSON Lines documents on stdin, write events as they are coded "
                 "(no database)");

@@ -23,7 +23,9 @@ Result<std::unique_ptr<store::Database>> OpenForReading(const std::string& path)
   store::StoreOptions options;
   options.read_only = true;
   auto db = store::Database::Open(path, options);
-  if (!db.ok()) return db.status().WithContext("cannot open database " + path);
+  if (!db.ok()) {
+    return db.status().WithContext("cannot open database " + store::DisplayLocation(path));
+  }
   return db;
 }
 

@@ -90,7 +90,8 @@ int RunImport(const ImportArgs& args) {
   options.countries = countries.get();
   auto db = store::Database::Open(args.db);
   if (!db.ok()) {
-    fmt::print(stderr, "trigon import: cannot open database {}: {}\n", args.db,
+    fmt::print(stderr, "trigon import: cannot open database {}: {}\n",
+               store::DisplayLocation(args.db),
                db.status().ToString());
     return kExitFailure;
   }

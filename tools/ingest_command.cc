@@ -20,6 +20,7 @@ struct IngestArgs {
   std::string db = "trigon.db";
   bool quiet = false;
   uint64_t max_file_mb = 256;
+  uint32_t max_sentence_bytes = 4096;
 };
 
 int RunIngest(const IngestArgs& args) {
@@ -28,7 +29,9 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr, "trigon ingest: {}\n", db.status().ToString());
     return kExitFailure;
   }
-  auto analyzer = pipeline::DocumentAnalyzer::Create();
+  pipeline::AnalyzerOptions analyzer_options;
+  analyzer_options.sentences.max_sentence_bytes = args.max_sentence_bytes;
+  auto analyzer = pipeline::DocumentAnalyzer::Create(analyzer_options);
   if (!analyzer.ok()) {
     fmt::print(stderr, "trigon ingest: {}\n", analyzer.status().ToString());
     return kExitFailure;
@@ -70,7 +73,7 @@ int RunIngest(const IngestArgs& args) {
              summary->seconds > 0 ? summary->sentences_stored / summary->seconds : 0.0);
   auto totals = (*db)->Summary();
   if (totals.ok()) {
-    fmt::print("database {}:\n", args.db);
+    fmt::print("database {}:\n", store::DisplayLocation(args.db));
     PrintStoreSummary(stdout, *totals);
   }
   return c.inputs_skipped > 0 ? kExitPartial : kExitOk;
@@ -86,6 +89,11 @@ void AddIngestCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", args->db, "Database file")->capture_default_str();
   cmd->add_option("--max-file-mb", args->max_file_mb,
                   "Largest file read, in MiB; larger files are skipped with a reason")
+      ->capture_default_str();
+  cmd->add_option("--max-sentence-bytes", args->max_sentence_bytes,
+                  "Longest sentence, in bytes; longer ones are cut into pieces of at most "
+                  "this size at a space")
+      ->check(CLI::Range(64u, 1u << 20))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "Only report skipped inputs and the summary");
   cmd->callback([args, &exit_code] { exit_code = RunIngest(*args); });

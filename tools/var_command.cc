@@ -44,17 +44,13 @@ int RunVar(const VarArgs& args) {
     return kExitPartial;
   }
   const analysis::VarModel& m = fitted->model;
-  auto rec = analysis::AnalyzeReciprocity(m, fitted->dyads);
-  if (!rec.ok()) {
-    fmt::print(stderr, "trigon var: {}\n", rec.status().message());
-    return kExitPartial;
-  }
-  auto fevd = analysis::ForecastErrorVarianceDecomposition(m, args.horizon);
+  auto tests = pipeline::TestDyadVar(*fitted, args.horizon);
   auto irf = analysis::ComputeImpulseResponses(m, args.horizon);
-  if (!fevd.ok() || !irf.ok()) {
-    fmt::print(stderr, "trigon var: {}\n", (!fevd.ok() ? fevd.status() : irf.status()).message());
+  if (!tests.ok() || !irf.ok()) {
+    fmt::print(stderr, "trigon var: {}\n", (!tests.ok() ? tests.status() : irf.status()).message());
     return kExitPartial;
   }
+  const analysis::ReciprocityReport* rec = &tests->reciprocity;
   std::vector<Eigen::MatrixXd> cum = analysis::CumulativeResponses(irf->orthogonal);
   std::optional<analysis::IrfBands> bands;
   if (args.bootstrap > 0) {
@@ -70,14 +66,7 @@ int RunVar(const VarArgs& args) {
     bands = std::move(b).value();
   }
   const int k = m.k;
-  std::vector<std::vector<analysis::TestResult>> granger(
-      static_cast<size_t>(k), std::vector<analysis::TestResult>(static_cast<size_t>(k)));
-  for (int i = 0; i < k; ++i) {
-    for (int j = 0; j < k; ++j) {
-      auto t = analysis::TestGrangerCausality(m, {i}, {j});
-      if (t.ok()) granger[static_cast<size_t>(i)][static_cast<size_t>(j)] = *t;
-    }
-  }
+  const std::vector<std::vector<analysis::TestResult>>& granger = tests->granger;
   const std::string described = DescribeInput(*in, args.input);
 
   if (args.format == "json") {
@@ -110,7 +99,7 @@ int RunVar(const VarArgs& args) {
       std::string row;
       for (int j = 0; j < k; ++j) {
         row += fmt::format("{}{:.10g}", j ? "," : "",
-                           (*fevd)[static_cast<size_t>(i)](args.horizon - 1, j));
+                           tests->fevd(i, j));
       }
       fe += fmt::format("{}[{}]", i ? "," : "", row);
     }
@@ -187,7 +176,7 @@ int RunVar(const VarArgs& args) {
   for (int i = 0; i < k; ++i) {
     fmt::print("{:<10}", m.names[static_cast<size_t>(i)]);
     for (int j = 0; j < k; ++j) {
-      fmt::print(" {:>9.3f}", (*fevd)[static_cast<size_t>(i)](args.horizon - 1, j));
+      fmt::print(" {:>9.3f}", tests->fevd(i, j));
     }
     fmt::print("\n");
   }

@@ -135,6 +135,9 @@ constexpr BuiltinWord kBuiltinWords[] = {
     {"给", Word::kZhTargetPrep},
     {"为", Word::kZhTargetPrep},
     {"对于", Word::kZhTargetPrep},
+    // 将 + actor is the disposal marker (美国将华为列入实体清单): the actor is
+    // the object.  将于, 将在 and 将 + verb never stand right before an actor.
+    {"将", Word::kZhTargetPrep},
     {"was", Word::kAuxiliary},
     {"were", Word::kAuxiliary},
     {"been", Word::kAuxiliary},
@@ -288,6 +291,14 @@ struct TriggerMatch {
 
 bool IsSpace(char c) { return c == ' '; }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A comma inside a number ("100,000 troops", "$2,000") separates nothing.
+bool IsNumberComma(std::string_view s, size_t pos) {
+  return s[pos] == ',' && pos > 0 && pos + 1 < s.size() &&
+         IsDigit(s[pos - 1]) && IsDigit(s[pos + 1]);
+}
+
 bool EndsWithHan(std::string_view s, size_t pos) {
   if (pos == 0) return false;
   size_t start = pos - 1;
@@ -358,6 +369,32 @@ const Mention* ByAgent(const A& a, uint32_t from, uint32_t limit) {
     return words <= kByReachWords ? &m : nullptr;
   }
   return nullptr;
+}
+
+// Roots whose Chinese verbs take a clause as their object (威胁对X加征关税,
+// 敦促X停止, 同意恢复, 指责X向Y提供, 反对X访问): the act inside that clause
+// is what is threatened, urged, agreed, alleged or opposed, not an event of
+// its own.  01 statements (否认, 考虑), 02 appeals, 03 intents, 10 demands,
+// 11 disapproval and accusations, 12 rejections, 13 threats.
+// 128 (defy norms: 侵犯领空) takes a noun, not a clause.
+bool TakesClauseObject(std::string_view code) {
+  if (code == "128") return false;
+  const std::string_view root = code.substr(0, 2);
+  return root == "01" || root == "02" || root == "03" || root == "10" ||
+         root == "11" || root == "12" || root == "13";
+}
+
+// Words after a place that make it the direction of an act rather than its
+// setting: 在台湾岛周边演习, 在乌克兰边境附近集结.
+constexpr std::string_view kZhDirectional[] = {
+    "周边", "附近", "周围", "沿海", "海域",
+    "上空", "一带", "边境", "沿岸", "海空域"};
+
+bool StartsWithDirectional(std::string_view s) {
+  for (std::string_view w : kZhDirectional) {
+    if (s.starts_with(w)) return true;
+  }
+  return false;
 }
 
 std::string CountryOf(const std::string& code) {
@@ -483,10 +520,19 @@ class CoderImpl final : public Coder {
     return Status::OK();
   }
 
-  SentenceResult CodeSentence(const SentenceInput& input) const override;
+  SentenceResult CodeSentence(const SentenceInput& input) const override {
+    return CodeSentence(input, nullptr);
+  }
+  SentenceResult CodeSentence(const SentenceInput& input,
+                              SentenceContext* context) const override;
 
  private:
   struct Analysis;  // one sentence's normalised text, hits, mentions
+  struct Carried;   // SentenceContext::State: the previous sentence's Analysis
+
+  // Redoes the date- and country-dependent steps of Analyse on an Analysis
+  // whose normalised text and hits are kept.
+  void Reanalyse(Analysis* a, const std::optional<CivilDate>& date) const;
 
   void Analyse(std::string_view text, const std::optional<CivilDate>& doc,
                Analysis* a) const;
@@ -582,6 +628,25 @@ struct CoderImpl::Analysis {
     return false;
   }
 };
+
+// The analysis of the last sentence coded with a SentenceContext, as Analyse
+// would have built it for use as the next sentence's context (before pronoun
+// resolution), with what it depends on.
+struct CoderImpl::Carried final : SentenceContext::State {
+  const CoderImpl* coder = nullptr;  // a context moved to another Coder is
+                                     // not reused there
+  bool valid = false;
+  std::string text;                   // the sentence (original bytes)
+  std::optional<CivilDate> role_date;  // the date person roles were read at
+  Analysis previous;                  // its `original` views `text`
+  Analysis pending;                   // the sentence being coded
+};
+
+bool SameDate(const std::optional<CivilDate>& x,
+              const std::optional<CivilDate>& y) {
+  if (!x || !y) return x.has_value() == y.has_value();
+  return x->year == y->year && x->month == y->month && x->day == y->day;
+}
 
 // ---------------------------------------------------------------------------
 // Datelines.
@@ -1127,7 +1192,7 @@ void CoderImpl::FindClauses(Analysis* a) const {
     uint32_t len = 0;
     if (c == ';' || c == '!' || c == '?') {
       len = 1;
-    } else if (text.substr(pos, 3) == "\xE3\x80\x82") {  // 。
+    } else if (c == '\xE3' && text.substr(pos, 3) == "\xE3\x80\x82") {  // 。
       len = 3;
     } else if (c == ',') {
       // A comma splits only before a clause conjunction.
@@ -1187,7 +1252,12 @@ bool CoderImpl::MatchFrom(const Analysis& a, uint32_t pattern,
         continue;
       }
       std::string_view gap = text.substr(pos, h.begin - pos);
-      if (gap.find_first_of(",:;\"") != std::string_view::npos) continue;
+      bool breaks = false;
+      for (size_t q = 0; q < gap.size(); ++q) {
+        breaks |= (gap[q] == ',' && !IsNumberComma(text, pos + q)) ||
+                  gap[q] == ':' || gap[q] == ';' || gap[q] == '"';
+      }
+      if (breaks) continue;
       if (!has_pending) {
         if (!TrimSpaces(gap).empty()) continue;
       } else {
@@ -1239,12 +1309,36 @@ void CoderImpl::Analyse(std::string_view text,
   FindClauses(a);
 }
 
+void CoderImpl::Reanalyse(Analysis* a,
+                          const std::optional<CivilDate>& date) const {
+  a->words.clear();
+  a->pieces.clear();
+  a->mentions.clear();
+  a->clause_starts.clear();
+  a->notes.clear();
+  SelectPieces(a);
+  BuildMentions(a, date);
+  FindClauses(a);
+}
+
 // ---------------------------------------------------------------------------
 // The sentence.
 
-SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
+SentenceResult CoderImpl::CodeSentence(const SentenceInput& input,
+                                       SentenceContext* sentence_context) const {
   SentenceResult result;
+  Carried* carried = nullptr;
+  if (sentence_context != nullptr) {
+    carried = dynamic_cast<Carried*>(sentence_context->state.get());
+    if (carried == nullptr || carried->coder != this) {
+      auto fresh = std::make_unique<Carried>();
+      fresh->coder = this;
+      carried = fresh.get();
+      sentence_context->state = std::move(fresh);
+    }
+  }
   if (input.text.size() > options_.max_sentence_bytes) {
+    if (carried != nullptr) carried->valid = false;
     if (input.want_trace) {
       result.trace.notes.push_back(
           "not coded: " + std::to_string(input.text.size()) +
@@ -1263,7 +1357,11 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
   Analysis a;
   a.original = input.text;
   if (input.lang == "zh-Hans") a.home_country = options_.zh_hans_home_country;
-  a.norm = normalizer_->Normalize(input.text);
+  if (input.normalized != nullptr && input.normalized_by == normalizer_) {
+    a.norm = *input.normalized;
+  } else {
+    a.norm = normalizer_->Normalize(input.text);
+  }
   matcher_->FindAll(a.norm.text, &a.hits);
   const std::string_view text = a.text();
 
@@ -1285,15 +1383,29 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
   SelectPieces(&a);
   BuildMentions(&a, role_date);
   FindClauses(&a);
-  Analysis context;
+  // The previous sentence analysed as context: carried over from the last
+  // call when it is of the same text, else computed here.
   const bool has_context = !input.previous_sentence.empty();
-  if (has_context) {
-    context.home_country = a.home_country;
-    Analyse(input.previous_sentence, role_date, &context);
-    ResolvePronouns(&a, &context);
-  } else {
-    ResolvePronouns(&a, nullptr);
+  const Analysis* reused = nullptr;
+  if (has_context && carried != nullptr && carried->valid &&
+      carried->text == input.previous_sentence &&
+      carried->previous.home_country == a.home_country) {
+    if (!SameDate(carried->role_date, role_date)) {
+      Reanalyse(&carried->previous, role_date);
+      carried->role_date = role_date;
+    }
+    reused = &carried->previous;
   }
+  Analysis computed;
+  if (has_context && reused == nullptr) {
+    computed.home_country = a.home_country;
+    Analyse(input.previous_sentence, role_date, &computed);
+  }
+  const Analysis& context = reused != nullptr ? *reused : computed;
+  // This sentence as the next one's context: as it stands now, before its
+  // own pronouns are resolved.
+  if (carried != nullptr) carried->pending = a;
+  ResolvePronouns(&a, has_context ? &context : nullptr);
   // 当天 / "that day": the previous sentence's date.
   std::optional<CivilDate> context_date;
   if (has_context && (text.find("当天") != std::string_view::npos ||
@@ -1427,8 +1539,14 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
         a.WordBefore(m.begin, Word::kZhPassive) ||
         a.WordBefore(m.begin, Word::kZhPassiveWeak) ||
         a.ZhTargetPrepNear(m.begin, kZhPrepReach) ||
-        (m.begin >= 3 && text.substr(m.begin - 3, 3) == "的") ||
+        (m.begin >= 3 && text.substr(m.begin - 3, 3) == "的" &&
+         !(m.begin >= 9 && text.substr(m.begin - 9, 6) == "为首")) ||
         a.WordBefore(m.begin, Word::kBy)) {
+      return false;
+    }
+    // 以美国为首的北约: the leader modifies the head, which is the subject.
+    if (m.begin >= 3 && text.substr(m.begin - 3, 3) == "以" &&
+        text.substr(m.end, 6) == "为首") {
       return false;
     }
     // 与/和/同 + actor not joined to an actor before it: "with", not "and".
@@ -1459,6 +1577,33 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
         std::string_view rest = TrimSpaces(before.substr(0, space));
         to = rest.ends_with(" to") || rest == "to";
       }
+    }
+    if (!to && j > 0 && EndsWithHan(text, triggers[j].anchor_end)) {
+      // Chinese: the nearest earlier trigger of the clause, if its verb
+      // takes a clause object and stands close before this one
+      // (威胁对墨西哥商品加征关税, 敦促美方停止向台湾出售武器), governs it.
+      constexpr int kZhComplementHan = 16;
+      for (size_t i = j; i-- > 0;) {
+        const TriggerMatch& t1 = triggers[i];
+        if (t1.end > triggers[j].begin) continue;
+        if (a.ClauseStart(t1.begin) != a.ClauseStart(triggers[j].begin)) break;
+        const std::string_view between =
+            text.substr(t1.end, triggers[j].begin - t1.end);
+        if (between.find(',') != std::string_view::npos) break;
+        int words = 0;
+        int han = 0;
+        CountUnits(GapWithoutMentions(a, t1.end, triggers[j].begin), &words,
+                   &han);
+        if (words > 0 || han > kZhComplementHan) break;
+        if (complement_of[i] >= 0) {
+          complement_of[j] = complement_of[i];
+        } else if (TakesClauseObject(
+                       events_[patterns_[t1.pattern].owner].code)) {
+          complement_of[j] = static_cast<int>(i);
+        }
+        break;
+      }
+      if (complement_of[j] >= 0) continue;
     }
     if (!to) {
       // An event noun right after an earlier trigger is its object:
@@ -1514,14 +1659,19 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
   // Objects of earlier triggers: "condemned Russia's invasion of Ukraine"
   // codes the condemnation, not the invasion named inside its object.
   std::vector<const Mention*> objects;
+  // Actors of the events emitted so far, with the end of their trigger: a
+  // later reaction without an object ("…, 商务部表示坚决反对") answers them.
+  std::vector<std::pair<uint32_t, const Mention*>> emitted_actors;
   for (size_t ti = 0; ti < triggers.size(); ++ti) {
     const TriggerMatch& t = triggers[ti];
     const CompiledPattern& p = patterns_[t.pattern];
     const EventEntry& ev = events_[p.owner];
     TraceCandidate tc;
     tc.code = ev.code;
-    tc.pattern = p.text;
-    tc.where = p.where.ToString();
+    if (input.want_trace) {  // only the trace shows them
+      tc.pattern = p.text;
+      tc.where = p.where.ToString();
+    }
     tc.trigger = a.OriginalSpan(t.begin, t.end);
     // "visited India for an annual summit with Modi", "killed X in an
     // airstrike on": an event noun in a phrase attached to an earlier
@@ -1532,10 +1682,12 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
       std::string_view before = TrimSpaces(
           text.substr(triggers[ti - 1].end, t.begin - triggers[ti - 1].end));
       // The last few words before the noun.
-      // ... and "their first in-person meeting" after "X and Y met".
+      // ... and "their first in-person meeting" after "X and Y met"; "met
+      // McCarthy despite warnings from China", "agreed to cut tariffs after
+      // weekend talks" (background, not another event).
       constexpr std::string_view kLeads[] = {
           "for a", "for an", "for the", "during", "in a",
-          "in an", "their",  "his",     "her",    "its"};
+          "in an", "their",  "his",     "her",    "its", "despite", "after"};
       bool nominal = false;
       for (std::string_view lead : kLeads) {
         const size_t at = before.rfind(lead);
@@ -1597,7 +1749,8 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
           const size_t comma = after.find(',');
           for (std::string_view c :
                {std::string_view("的"), std::string_view("事件"),
-                std::string_view("问题"), std::string_view("措施")}) {
+                std::string_view("问题"), std::string_view("措施"),
+                std::string_view("一事")}) {
             const size_t at = after.find(c);
             constexpr size_t kTopicReach = 30;  // bytes: about ten characters
             if (at != std::string_view::npos && at < comma &&
@@ -1632,6 +1785,98 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
         tc.reason = "attributive (trigger modifies a noun with 的)";
         if (input.want_trace) result.trace.candidates.push_back(std::move(tc));
         continue;
+      }
+      // A two-character Chinese trigger after 的 or a determiner is a noun
+      // (最大的威胁, 对中俄联盟的担忧, 原产于欧盟的进口白兰地, 所有进口商品),
+      // not a verb with a subject -- unless a light verb makes the noun the
+      // event (举行了…的会谈, 恢复与乌克兰的情报共享, 征收…的关税).
+      constexpr uint32_t kNounBytes = 6;
+      if (t.pieces.size() == 1 && EndsWithHan(text, t.end) &&
+          t.end - t.begin <= kNounBytes) {
+        bool nominal = t.begin >= 3 && text.substr(t.begin - 3, 3) == "的";
+        const std::string_view lead =
+            text.substr(clause_start, t.begin - clause_start);
+        for (std::string_view light :
+             {std::string_view("举行"), std::string_view("进行"),
+              std::string_view("展开"), std::string_view("开展"),
+              std::string_view("发起"), std::string_view("实施"),
+              std::string_view("采取"), std::string_view("恢复"),
+              std::string_view("暂停"), std::string_view("中止"),
+              std::string_view("发动"), std::string_view("征收"),
+              std::string_view("加征"), std::string_view("达成")}) {
+          if (lead.find(light) != std::string_view::npos) nominal = false;
+        }
+        for (std::string_view det :
+             {std::string_view("所有"), std::string_view("部分"),
+              std::string_view("全部"), std::string_view("一切"),
+              std::string_view("各类"), std::string_view("各种"),
+              std::string_view("这些"), std::string_view("此类")}) {
+          nominal |= t.begin >= det.size() &&
+                     text.substr(t.begin - det.size(), det.size()) == det;
+        }
+        if (nominal) {
+          tc.reason = "noun (after 的 or a determiner)";
+          if (input.want_trace)
+            result.trace.candidates.push_back(std::move(tc));
+          continue;
+        }
+      }
+      // 对 + [a clause or noun phrase holding this trigger] + a later verb
+      // (对美方动用武力袭击民用飞艇表示强烈不满, 对原产于欧盟的进口白兰地发起
+      // 反倾销调查): the phrase is the later verb's object.
+      if (EndsWithHan(text, t.anchor_end)) {
+        const std::string_view before =
+            text.substr(clause_start, t.begin - clause_start);
+        size_t dui = before.rfind("对");
+        // Not 反对 / 针对 / 应对 / 面对 / 对话 / 对手 / 对抗 / 对此.
+        while (dui != std::string_view::npos) {
+          const std::string_view prev =
+              dui >= 3 ? before.substr(dui - 3, 3) : std::string_view();
+          const std::string_view next = before.substr(dui + 3, 3);
+          if (prev != "反" && prev != "针" && prev != "应" && prev != "面" &&
+              prev != "相" && prev != "敌" && prev != "绝" && next != "话" &&
+              next != "手" && next != "抗" && next != "此" && next != "称" &&
+              next != "象") {
+            break;
+          }
+          dui = dui == 0 ? std::string_view::npos : before.rfind("对", dui - 1);
+        }
+        bool framed = false;
+        if (dui != std::string_view::npos &&
+            before.find(',', dui) == std::string_view::npos) {
+          const uint32_t dui_pos = clause_start + static_cast<uint32_t>(dui);
+          bool trigger_between = false;
+          for (size_t k = 0; k < ti; ++k) {
+            trigger_between |=
+                triggers[k].end > dui_pos && triggers[k].end <= t.begin;
+          }
+          bool actor_near = false;  // 对 + actor within a few characters
+          constexpr int kDuiActorHan = 6;
+          for (const Mention& m : a.mentions) {
+            if (m.begin < dui_pos + 3 || m.begin >= t.end) continue;
+            int words = 0;
+            int han = 0;
+            CountUnits(text.substr(dui_pos + 3, m.begin - dui_pos - 3), &words,
+                       &han);
+            actor_near |= han <= kDuiActorHan;
+          }
+          bool later_verb = false;
+          for (size_t k = ti + 1; k < triggers.size() && !trigger_between &&
+                                  actor_near;
+               ++k) {
+            if (triggers[k].begin < t.end || triggers[k].begin >= clause_end)
+              continue;
+            later_verb |= text.substr(t.end, triggers[k].begin - t.end)
+                              .find(',') == std::string_view::npos;
+          }
+          framed = later_verb;
+        }
+        if (framed) {
+          tc.reason = "inside the 对 phrase that is a later verb's object";
+          if (input.want_trace)
+            result.trace.candidates.push_back(std::move(tc));
+          continue;
+        }
       }
     }
     {
@@ -1724,13 +1969,15 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
       for (uint32_t q = clause_start; q < t.begin; ++q) {
         if (text[q] == ',') starts.emplace_back(q + 1, false);
         // "Japan condemned the move and Russia attacked Ukraine", "warned
-        // that China ...", "if it provided": a new subject may follow.
+        // that China ...", "if it provided", "after China sanctioned": a new
+        // subject may follow.
         if (text[q] == ' ') {
           for (std::string_view w :
                {std::string_view("and"), std::string_view("that"),
                 std::string_view("if"), std::string_view("unless"),
                 std::string_view("because"), std::string_view("when"),
-                std::string_view("while"), std::string_view("whether")}) {
+                std::string_view("while"), std::string_view("whether"),
+                std::string_view("after"), std::string_view("before")}) {
             if (text.substr(q + 1, w.size()) == w &&
                 q + 1 + w.size() < text.size() &&
                 text[q + 1 + w.size()] == ' ') {
@@ -1775,7 +2022,7 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
     // A comma between the verb and its object ends the search ("a state
     // visit, accompanied by ..."); list commas come after the first object.
     for (uint32_t q = object_start; q < target_limit; ++q) {
-      if (text[q] == ',') {
+      if (text[q] == ',' && !IsNumberComma(text, q)) {
         target_limit = q;
         break;
       }
@@ -1860,7 +2107,14 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
     for (const Mention& m : a.mentions) {
       if (m.begin < region_start || m.end > t.begin || &m == subject) continue;
       if (subject != nullptr && m.group == subject->group) continue;
-      if (a.ZhTargetPrepNear(m.begin, kZhPrepReach) ||
+      // 在台湾岛周边 / 围绕台湾 before a verb: the place the act is aimed at.
+      const bool directional =
+          m.begin >= 3 &&
+          ((text.substr(m.begin - 3, 3) == "在" &&
+            StartsWithDirectional(text.substr(m.end))) ||
+           (m.begin >= 6 && (text.substr(m.begin - 6, 6) == "围绕" ||
+                             text.substr(m.begin - 6, 6) == "环绕")));
+      if (directional || a.ZhTargetPrepNear(m.begin, kZhPrepReach) ||
           (a.WordBefore(m.begin, Word::kConjunction) &&
            EndsWithHan(text, m.begin) && subject != nullptr &&
            m.group != subject->group)) {
@@ -1893,10 +2147,18 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
 
     // Object after the anchor.
     const Mention* object = nullptr;
+    const uint32_t verb_piece = t.pieces.back().first;
     auto first_in = [&](uint32_t b, uint32_t e, const Mention* not_group) {
       for (const Mention& m : a.mentions) {
         if (m.begin < b || m.end > e) continue;
         if (not_group != nullptr && m.group == not_group->group) continue;
+        // 与习近平在南韩会面, 与伊朗在莫斯科签署: 在 + place before the verb is
+        // where the act happens, not its object.
+        if (m.end <= verb_piece && m.begin >= 3 &&
+            text.substr(m.begin - 3, 3) == "在" &&
+            !StartsWithDirectional(text.substr(m.end))) {
+          continue;
+        }
         if (passive_agent != nullptr && m.group == passive_agent->group)
           continue;
         return &m;
@@ -1905,6 +2167,7 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
     };
 
     Mention context_target;  // an object resolved from the previous sentence
+    std::vector<const Mention*> back_targets;  // see emitted_actors
     const Mention* source = nullptr;
     const Mention* target = nullptr;
     if (subject == nullptr && !passive && !t.source_slot_after) {
@@ -1942,8 +2205,48 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
         target = zh_prep_target;
         why += "target marked by preposition before verb; ";
       }
+      // 在联合国安理会否决了…决议: a veto is cast against the body it is
+      // cast in.
+      if (ev.code == "129") {
+        for (const Mention& m : a.mentions) {
+          if (m.begin >= region_start && m.end <= t.begin && m.begin >= 3 &&
+              text.substr(m.begin - 3, 3) == "在" &&
+              m.country.starts_with("IGO")) {
+            target = &m;
+            why += "veto in an international body; ";
+          }
+        }
+      }
       // "condemned the launch", 对此予以谴责: the object is what the previous
       // sentence's subject did.
+      // "美方宣布加征关税,商务部表示坚决反对", "会面,中方对此予以强烈谴责",
+      // "…, and Beijing said it opposed the move": a disapproval, rejection
+      // or demand without an object answers the actors of the events earlier
+      // in the sentence (before this subject's comma).  Threats are left
+      // out: "警告西方,俄罗斯将动用一切手段" is one threat, not two.
+      if (target == nullptr && source != nullptr && !passive) {
+        const std::string_view root = std::string_view(ev.code).substr(0, 2);
+        const bool reaction = root == "10" || root == "11" || root == "12";
+        const bool refers =
+            TrimSpaces(text.substr(t.end)).starts_with("the ") ||
+            text.substr(clause_start, t.begin - clause_start).find("对此") !=
+                std::string_view::npos ||
+            EndsWithHan(text, t.anchor_end);
+        if (reaction && refers) {
+          for (const auto& [end, m] : emitted_actors) {
+            if (end > region_start || m->country == source->country) continue;
+            bool dup = false;
+            for (const Mention* b : back_targets) {
+              dup |= b->country == m->country;
+            }
+            if (!dup) back_targets.push_back(m);
+          }
+          if (!back_targets.empty()) {
+            target = back_targets.front();
+            why += "object: the actors of the earlier events; ";
+          }
+        }
+      }
       if (target == nullptr && source != nullptr && has_context) {
         const std::string_view after = TrimSpaces(text.substr(t.end));
         const bool refers_back =
@@ -1983,6 +2286,50 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
           }
         }
       }
+    }
+    // Not when the actor follows the verb directly: in 赞扬中国提出的乌克兰
+    // 和平计划 it is the relative clause's subject and the head is a plan.
+    if (target != nullptr && target != &context_target &&
+        back_targets.empty() && EndsWithHan(text, target->end) &&
+        target->begin != t.end) {
+      // A Chinese relative clause ends in 的 before its head noun:
+      // 对[帮助俄罗斯规避出口管制的]中国银行, 会见[来华访问的]美国财政部长.
+      // The head is the object.
+      const size_t de = text.find("的", target->end);
+      constexpr int kRelativeHan = 10;
+      constexpr uint32_t kHeadReach = 6;  // bytes after 的: two characters
+      if (de != std::string_view::npos && de < clause_end) {
+        const std::string_view inside =
+            text.substr(target->end, de - target->end);
+        int words = 0;
+        int han = 0;
+        CountUnits(inside, &words, &han);
+        // At least a verb between the actor and 的: 美国的印太战略 is a
+        // possessive, not a relative clause.
+        constexpr int kMinVerbHan = 2;
+        if (inside.find(',') == std::string_view::npos && han <= kRelativeHan &&
+            han >= kMinVerbHan && words == 0) {
+          for (const Mention& m : a.mentions) {
+            if (m.begin < de + 3 || m.begin > de + 3 + kHeadReach) continue;
+            if (m.end > clause_end) break;
+            if (source != nullptr && (m.group == source->group ||
+                                      m.country == source->country)) {
+              break;
+            }
+            target = &m;
+            why += "head of a relative clause (的); ";
+            break;
+          }
+        }
+      }
+    }
+    // 普京…宣布将乌克兰四个地区并入俄罗斯: an object of the source's own
+    // country is a destination; the 将/对 phrase names the target.
+    if (target != nullptr && source != nullptr && zh_prep_target != nullptr &&
+        target->country == source->country &&
+        zh_prep_target->country != source->country) {
+      target = zh_prep_target;
+      why += "target marked by preposition (object is the source's own); ";
     }
     // The object must be near the verb: few words other than actor names
     // between the trigger and it.
@@ -2041,7 +2388,17 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
     if (ev.symmetric && !joined && source != nullptr && target != nullptr) {
       if (source->group == target->group) {
         joined = true;
-      } else {
+        // 与 / 同 / 跟 between the two is "with" as much as "and": for a
+        // `coordinated` act (洪都拉斯与中国建交) it is the first actor's.
+        if (ev.coordinated_only) {
+          const bool forward = source->begin < target->begin;
+          const Mention* first = forward ? source : target;
+          const Mention* second = forward ? target : source;
+          const std::string_view gap =
+              TrimSpaces(text.substr(first->end, second->begin - first->end));
+          if (gap == "与" || gap == "同" || gap == "跟") joined = false;
+        }
+      } else if (!ev.coordinated_only) {
         const Mention* first = source->begin < target->begin ? source : target;
         const Mention* second = first == source ? target : source;
         // Between the two groups: "X and Y" inside a group is no link.
@@ -2219,6 +2576,13 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
           source = members[0];
           target = members[1];
           both_ways = true;
+          // A `coordinated` act of "X 与 Y" is X's (洪都拉斯与中国建交).
+          const std::string_view gap = TrimSpaces(
+              text.substr(source->end, target->begin - source->end));
+          if (ev.coordinated_only &&
+              (gap == "与" || gap == "同" || gap == "跟")) {
+            both_ways = false;
+          }
         }
       }
       if (source == nullptr || target == nullptr) {
@@ -2251,6 +2615,9 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
         pairs.emplace_back(s, d);
         if (both_ways) pairs.emplace_back(d, s);
       }
+      for (size_t k = 1; k < back_targets.size(); ++k) {
+        pairs.emplace_back(s, back_targets[k]);
+      }
     }
     int emitted = 0;
     std::string dropped;
@@ -2259,9 +2626,17 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
         dropped += "self-event " + s->code + "->" + d->code + "; ";
         continue;
       }
+      // A government does not demonstrate: its "protest" (抗议 after 召见…
+      // 大使) is an official complaint (114); 14x dissent is for
+      // non-state actors.
+      std::string code = ev.code;
+      if (code.starts_with("14") && s->code.size() >= 6 &&
+          s->code.compare(3, 3, "GOV") == 0) {
+        code = "114";
+      }
       auto key = std::make_tuple(
           s->country, d->country,
-          options_.dedup_by_root ? model::RootCode(ev.code) : ev.code);
+          options_.dedup_by_root ? model::RootCode(code) : code);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
         dropped += "duplicate " + s->country + "->" + d->code + "; ";
         continue;
@@ -2272,10 +2647,10 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
       e.target = d->code;
       e.source_country = s->country;
       e.target_country = d->country;
-      e.code = ev.code;
-      e.root = model::RootCode(ev.code);
+      e.code = code;
+      e.root = model::RootCode(code);
       e.quad_class = model::QuadClassGdelt(e.root);
-      e.goldstein = GoldsteinScale(ev.code).value_or(0.0);
+      e.goldstein = GoldsteinScale(code).value_or(0.0);
       e.modality = modality;
       if (event_date) {
         e.date = internal::FormatDate(*event_date);
@@ -2293,6 +2668,8 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
                            a.OriginalText(d->begin, d->end)};
       result.events.push_back(std::move(e));
       ++emitted;
+      emitted_actors.emplace_back(t.end, s);
+      if (d != &context_target) emitted_actors.emplace_back(t.end, d);
     }
     tc.source = source->code;
     tc.target = target->code;
@@ -2302,10 +2679,20 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input) const {
                 (dropped.empty() ? "" : " dropped: " + dropped);
     if (input.want_trace) result.trace.candidates.push_back(std::move(tc));
   }
+  if (carried != nullptr) {
+    std::swap(carried->previous, carried->pending);
+    carried->text.assign(input.text);
+    carried->previous.original = carried->text;
+    carried->role_date = role_date;
+    carried->valid = true;
+  }
   return result;
 }
 
 }  // namespace
+
+SentenceContext::SentenceContext() = default;
+SentenceContext::~SentenceContext() = default;
 
 Result<std::unique_ptr<Coder>> Coder::Create(const DictionarySet& dictionaries,
                                              const CoderOptions& options) {

@@ -42,6 +42,7 @@
 
 namespace trigon::text {
 class Normalizer;
+struct NormalizedText;
 }  // namespace trigon::text
 
 namespace trigon::coding {
@@ -98,6 +99,12 @@ struct SentenceInput {
                                        // referred back to (对此, "the
                                        // launch") and 当天; may be empty
   bool want_trace = false;  // fill SentenceResult::trace
+  // `text` already normalised, with its offset map, by `normalized_by`
+  // (DocumentAnalyzer keeps these): used instead of normalising `text`
+  // again when `normalized_by` is the coder's own normaliser
+  // (CoderOptions::normalizer), ignored otherwise.
+  const text::NormalizedText* normalized = nullptr;
+  const text::Normalizer* normalized_by = nullptr;
 };
 
 // Why the coder did what it did (for `trigon explain`).  Spans are bytes of
@@ -131,6 +138,29 @@ struct SentenceResult {
   SentenceTrace trace;  // empty unless SentenceInput::want_trace
 };
 
+// What the coder carries from one sentence of a document to the next: the
+// analysis of the sentence just coded, which is the next sentence's
+// context (pronouns, 对此, 当天), so that it is not computed a second time.
+// Code a document's sentences in order with one SentenceContext, passing
+// each sentence's predecessor as SentenceInput::previous_sentence.  A
+// carried analysis is used only when it is of exactly that text (and the
+// same home country and date for person roles) and recomputed otherwise, so
+// results never depend on the context -- only the time does.
+// Not thread-safe: one per thread (or per document); cheap to create.
+class SentenceContext {
+ public:
+  SentenceContext();
+  ~SentenceContext();
+  SentenceContext(const SentenceContext&) = delete;
+  SentenceContext& operator=(const SentenceContext&) = delete;
+
+  // The coder's state; opaque to callers.
+  struct State {
+    virtual ~State() = default;
+  };
+  std::unique_ptr<State> state;
+};
+
 class Coder {
  public:
   // Compiles `dictionaries` (normalising every form, building one matcher).
@@ -149,6 +179,10 @@ class Coder {
   // input.text is valid UTF-8; input.document_date, if set, is YYYY-MM-DD
   // (otherwise it is ignored).
   virtual SentenceResult CodeSentence(const SentenceInput& input) const = 0;
+  // The same, carrying analysis over from the previous call with `context`
+  // (see SentenceContext); `context` may be null.  Same result as above.
+  virtual SentenceResult CodeSentence(const SentenceInput& input,
+                                      SentenceContext* context) const = 0;
 
  protected:
   Coder() = default;

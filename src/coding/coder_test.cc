@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <random>
 #include <string>
@@ -583,6 +584,177 @@ namespace {
 
 // An apposition check dereferenced the missing dictionary form of a
 // pronoun ("he") and crashed; found by bench/code_bench on a real op-ed.
+// Rules for Chinese (and a few English) structures, checked with the shipped
+// dictionaries in data/dict (each rule with a case where it applies and one
+// where it must not).
+class CoderShippedTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto dicts = LoadTrigonDictionaries(std::string(TRIGON_SOURCE_DIR) +
+                                        "/data/dict");
+    ASSERT_TRUE(dicts.ok()) << dicts.status().ToString();
+    auto c = Coder::Create(*dicts);
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    coder_ = std::move(c).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    coder_ = nullptr;
+  }
+  // "SRC_COUNTRY TGT_COUNTRY CODE MODALITY" per event, sorted.
+  static std::vector<std::string> Code(std::string_view text,
+                                       std::string_view lang = "zh-Hans") {
+    SentenceInput in;
+    in.text = text;
+    in.lang = lang;
+    in.document_date = "2025-03-14";
+    SentenceResult r = coder_->CodeSentence(in);
+    std::vector<std::string> out;
+    for (const model::Event& e : r.events) {
+      out.push_back(e.source_country + " " + e.target_country + " " + e.code +
+                    " " + std::string(model::ModalityName(e.modality)));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  static Coder* coder_;
+};
+
+Coder* CoderShippedTest::coder_ = nullptr;
+
+TEST_F(CoderShippedTest, ZhClauseObjectOfAThreatIsNotAnEvent) {
+  // The threatened tariff is the threat's content.
+  EXPECT_EQ(Code("特朗普威胁对墨西哥商品加征关税。"),
+            V{"USA MEX 1312 asserted"});
+  // Without the threat the tariff is an event.
+  EXPECT_EQ(Code("特朗普对墨西哥商品加征关税。"), V{"USA MEX 163 asserted"});
+  // The act alleged in an accusation is not asserted.
+  EXPECT_EQ(Code("美方指责中方向俄罗斯提供无人机。"), V{"USA CHN 112 asserted"});
+}
+
+TEST_F(CoderShippedTest, ZhLocativeBeforeTheVerbIsAPlace) {
+  EXPECT_EQ(Code("俄罗斯与伊朗在莫斯科签署条约。"),
+            (V{"IRN RUS 057 asserted", "RUS IRN 057 asserted"}));
+  // 在 X 周边 / 围绕 X: the place a show of force is aimed at.
+  EXPECT_EQ(Code("解放军在台湾岛周边举行军演。"), V{"CHN TWN 150 asserted"});
+  EXPECT_EQ(Code("解放军围绕台湾举行军演。"), V{"CHN TWN 150 asserted"});
+}
+
+TEST_F(CoderShippedTest, ZhTopicClosedByYiShi) {
+  // 就…一事: the airspace violation is the topic of the protest.
+  EXPECT_EQ(Code("日本就中国军机侵犯领空一事向中方提出严正交涉。"),
+            V{"JPN CHN 114 asserted"});
+  EXPECT_EQ(Code("中国军机侵犯日本领空。"), V{"CHN JPN 128 asserted"});
+}
+
+TEST_F(CoderShippedTest, ZhTwoCharacterTriggerAfterDeIsANoun) {
+  EXPECT_EQ(Code("中国的崛起才是对美国最大的威胁。"), V{});
+  // A light verb makes the noun the event.
+  EXPECT_EQ(Code("王毅与布林肯举行了长达五小时的会谈。"),
+            (V{"CHN USA 040 asserted", "USA CHN 040 asserted"}));
+}
+
+TEST_F(CoderShippedTest, ZhTriggerInsideADuiPhraseOfALaterVerb) {
+  // 进口 modifies the goods under investigation.
+  EXPECT_EQ(Code("商务部对原产于欧盟的进口白兰地发起反倾销调查。"),
+            V{"CHN IGOEUREEC 091 asserted"});
+  EXPECT_EQ(Code("中方对美方动用武力袭击民用飞艇表示强烈不满。"),
+            V{"CHN USA 110 asserted"});
+  // No later verb: the attack is the event.
+  EXPECT_EQ(Code("美方动用武力袭击中国民用飞艇。"), V{"USA CHN 190 asserted"});
+}
+
+TEST_F(CoderShippedTest, ZhHeadOfARelativeClauseIsTheObject) {
+  EXPECT_EQ(Code("美国正考虑对帮助俄罗斯规避出口管制的中国银行实施制裁。"),
+            V{"USA CHN 014 asserted"});
+  // A possessive (no verb before 的) is not a relative clause.
+  EXPECT_EQ(Code("中俄两国批评美国的印太战略。"),
+            (V{"CHN USA 111 asserted", "RUS USA 111 asserted"}));
+}
+
+TEST_F(CoderShippedTest, ZhDisposalMarkerAndOwnCountryObject) {
+  // 将 + actor is the object; 并入俄罗斯 names a destination.
+  EXPECT_EQ(Code("普京宣布将乌克兰四个地区并入俄罗斯。"),
+            V{"RUS UKR 192 asserted"});
+  EXPECT_EQ(Code("普京将于下周访问中国。"), V{"RUS CHN 042 future"});
+}
+
+TEST_F(CoderShippedTest, ReactionWithoutObjectAnswersTheEarlierEvent) {
+  EXPECT_EQ(Code("欧盟对中国电动汽车征收反补贴税,商务部表示坚决反对。"),
+            (V{"CHN IGOEUREEC 110 asserted", "IGOEUREEC CHN 163 asserted"}));
+  EXPECT_EQ(
+      Code("蔡英文在加州与麦卡锡会面,中方对此予以强烈谴责。"),
+      (V{"CHN TWN 111 asserted", "CHN USA 111 asserted",
+         "TWN USA 040 asserted", "USA TWN 040 asserted"}));
+  // Threats are not reactions: one threat, to the West.
+  EXPECT_EQ(Code("普京警告西方,俄罗斯将动用一切手段保卫领土。"),
+            V{"RUS WST 130 asserted"});
+}
+
+TEST_F(CoderShippedTest, GovernmentProtestIsAnOfficialComplaint) {
+  EXPECT_EQ(Code("菲律宾外交部召见中国驻菲大使,抗议中国海警船使用水炮。"),
+            V{"PHL CHN 114 asserted"});
+  // Citizens protesting stay 14x.
+  EXPECT_EQ(Code("北京民众抗议日本购岛。"), V{"CHN JPN 140 asserted"});
+}
+
+TEST_F(CoderShippedTest, DespiteWarningsIsBackground) {
+  EXPECT_EQ(Code("Tsai Ing-wen met Kevin McCarthy in California despite "
+                 "warnings from China.",
+                 "en"),
+            (V{"TWN USA 040 asserted", "USA TWN 040 asserted"}));
+  EXPECT_EQ(Code("China warned Taiwan on Monday.", "en"),
+            V{"CHN TWN 130 asserted"});
+}
+
+TEST_F(CoderShippedTest, ZhLeaderOfACoalitionAndVetoBody) {
+  // 以…为首的: the head noun is the subject.
+  EXPECT_EQ(Code("以美国为首的北约轰炸了中国驻南联盟大使馆。"),
+            V{"IGOWSTNAT CHN 195 asserted"});
+  // A veto is against the body it is cast in, not the resolution's topic.
+  EXPECT_EQ(Code("俄罗斯在联合国安理会否决了一项谴责其吞并乌克兰领土的决议草案。"),
+            V{"RUS IGOUNO 129 asserted"});
+  // Without the body the resolution's actor is the only target.
+  EXPECT_EQ(Code("俄罗斯否决了一项关于乌克兰的决议草案。"),
+            V{"RUS UKR 129 asserted"});
+}
+
+TEST_F(CoderShippedTest, CommaInsideANumberDoesNotEndThePhrase) {
+  EXPECT_EQ(Code("Russia has massed more than 100,000 troops near Ukraine's "
+                 "border.",
+                 "en"),
+            V{"RUS UKR 154 asserted"});
+  // A list comma still ends the object search.
+  EXPECT_EQ(Code("Russia has massed troops, tanks and artillery, officials in "
+                 "Ukraine said.",
+                 "en"),
+            V{});
+}
+
+TEST_F(CoderShippedTest, EventNounAfterAfterIsBackground) {
+  EXPECT_EQ(Code("The United States and China agreed on Monday to slash "
+                 "tariffs after weekend talks in Geneva.",
+                 "en"),
+            (V{"CHN USA 0354 asserted", "USA CHN 0354 asserted"}));
+  // "after" + a clause with its own subject is an event.
+  const V v = Code(
+      "Japan summoned the Chinese ambassador after China sanctioned Lithuania.",
+      "en");
+  EXPECT_NE(std::find(v.begin(), v.end(), "CHN LTU 163 asserted"), v.end())
+      << ::testing::PrintToString(v);
+}
+
+TEST_F(CoderShippedTest, CoordinatedFlagRunsBothWaysOnlyForCoordinatedActors) {
+  // 054 is `flags coordinated`: "with" does not make it mutual ...
+  EXPECT_EQ(Code("Honduras established diplomatic relations with China.",
+                 "en"),
+            V{"HND CHN 054 asserted"});
+  EXPECT_EQ(Code("洪都拉斯与中国建立外交关系。"), V{"HND CHN 054 asserted"});
+  // ... coordination does.
+  EXPECT_EQ(Code("中美正式建立外交关系。"),
+            (V{"CHN USA 054 asserted", "USA CHN 054 asserted"}));
+}
+
 TEST(CoderIssueTest, PronounInsideAppositionDoesNotCrash) {
   const std::string dir = std::string(TRIGON_SOURCE_DIR) + "/data/dict";
   auto dicts = LoadTrigonDictionaries(dir);

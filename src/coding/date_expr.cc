@@ -7,6 +7,7 @@
 
 #include "coding/date_expr.h"
 
+#include <algorithm>
 #include <array>
 
 namespace trigon::coding::internal {
@@ -90,6 +91,43 @@ bool WordAt(std::string_view s, size_t pos, std::string_view word) {
   if (pos > 0 && IsAlpha(s[pos - 1])) return false;
   const size_t end = pos + word.size();
   return end >= s.size() || !IsAlpha(s[end]) || word.back() == '.';
+}
+
+struct EnglishRelative {
+  std::string_view word;
+  int64_t offset;
+};
+constexpr std::array<EnglishRelative, 6> kEnglishRelative = {
+    {{"yesterday", -1},
+     {"today", 0},
+     {"last week", -kDaysPerWeek},
+     {"overnight", -1},
+     {"tomorrow", 1},
+     {"next week", kDaysPerWeek}}};
+// The words Scanner::English looks for besides months, weekdays and
+// kEnglishRelative.
+constexpr std::array<std::string_view, 5> kEnglishOther = {
+    "last month", "next month", "next year", "last year", "in "};
+
+// Whether the word at `pos` can be one that Scanner::English recognises:
+// its first two bytes begin one of them.  Most words of a sentence fail
+// this one table lookup and skip the ~40 comparisons.
+bool MayStartEnglishDateWord(std::string_view s, size_t pos) {
+  using Table = std::array<std::array<bool, 128>, 128>;
+  static const Table kHeads = [] {
+    Table t{};
+    auto add = [&t](std::string_view w) { t[w[0] & 0x7F][w[1] & 0x7F] = true; };
+    for (std::string_view w : kMonths) add(w);
+    for (std::string_view w : kMonthAbbrev) add(w);
+    for (std::string_view w : kWeekdays) add(w);
+    for (const EnglishRelative& r : kEnglishRelative) add(r.word);
+    for (std::string_view w : kEnglishOther) add(w);
+    return t;
+  }();
+  if (pos + 1 >= s.size()) return false;  // every word has two bytes or more
+  const auto a = static_cast<unsigned char>(s[pos]);
+  const auto b = static_cast<unsigned char>(s[pos + 1]);
+  return a < 0x80 && b < 0x80 && kHeads[a][b];
 }
 
 class Scanner {
@@ -285,6 +323,10 @@ class Scanner {
 
   // Month names, weekdays, relative words, "in 1972".
   size_t English(size_t pos) {
+    if (!MayStartEnglishDateWord(s_, pos)) {
+      while (pos < s_.size() && IsAlpha(s_[pos])) ++pos;
+      return pos;
+    }
     for (size_t m = 0; m < kMonths.size(); ++m) {
       size_t len = 0;
       if (WordAt(s_, pos, kMonths[m])) {
@@ -327,18 +369,7 @@ class Scanner {
         return pos + kWeekdays[w].size();
       }
     }
-    struct Relative {
-      std::string_view word;
-      int64_t offset;
-    };
-    static constexpr std::array<Relative, 6> kRelative = {
-        {{"yesterday", -1},
-         {"today", 0},
-         {"last week", -kDaysPerWeek},
-         {"overnight", -1},
-         {"tomorrow", 1},
-         {"next week", kDaysPerWeek}}};
-    for (const Relative& r : kRelative) {
+    for (const EnglishRelative& r : kEnglishRelative) {
       if (WordAt(s_, pos, r.word)) {
         EmitDays(pos, pos + r.word.size(), r.offset);
         return pos + r.word.size();
@@ -379,6 +410,17 @@ class Scanner {
   }
 
   size_t ChineseWord(size_t pos) {
+    // Every word below starts with one of these characters; the rest of a
+    // Chinese text (and every continuation byte) skips the comparisons.
+    // All are three-byte UTF-8 sequences led by 0xE4-0xE6.
+    static constexpr std::array<std::string_view, 9> kFirst = {
+        "昨", "今", "前", "上", "明", "下", "去", "星", "周"};
+    const auto lead = static_cast<unsigned char>(s_[pos]);
+    if (lead < 0xE4 || lead > 0xE6 || pos + 3 > s_.size()) return pos + 1;
+    const std::string_view first = s_.substr(pos, 3);
+    if (std::find(kFirst.begin(), kFirst.end(), first) == kFirst.end()) {
+      return pos + 1;
+    }
     struct Relative {
       std::string_view word;
       int64_t offset;

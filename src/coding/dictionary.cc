@@ -18,6 +18,19 @@ bool IsCode(std::string_view code) {
   return true;
 }
 
+// Actor codes of the peer formats may also be TABARI's special codes (null,
+// discard, complex) or a coded compound "FRO/BIL/SAM".
+bool IsActorCode(std::string_view code) {
+  if (code == "---" || code == "###" || code == "+++") return true;
+  size_t start = 0;
+  while (true) {
+    const size_t slash = code.find('/', start);
+    if (!IsCode(code.substr(start, slash - start))) return false;
+    if (slash == std::string_view::npos) return true;
+    start = slash + 1;
+  }
+}
+
 bool IsEventCode(std::string_view code) {
   if (code.size() < 2 || code.size() > 4) return false;
   for (char c : code) {
@@ -116,7 +129,7 @@ Status DictionarySet::Validate() const {
                                      a.display_name + "' has no code");
     }
     for (const DatedCode& r : a.roles) {
-      if (!IsCode(r.code)) {
+      if (!IsActorCode(r.code)) {
         return Status::InvalidArgument(a.where.ToString() +
                                        ": bad role code '" + r.code + "'");
       }
@@ -132,6 +145,23 @@ Status DictionarySet::Validate() const {
     if (!IsEventCode(e.code)) {
       return Status::InvalidArgument(e.where.ToString() + ": bad event code '" +
                                      e.code + "'");
+    }
+  }
+  for (const VerbEntry& v : verbs) {
+    if (v.forms.empty() || v.code.empty()) {
+      return Status::InvalidArgument(v.where.ToString() +
+                                     ": verb without a form or a code");
+    }
+    for (const VerbPattern& p : v.patterns) {
+      int stars = 0;
+      for (const PhraseToken& t : p.tokens) {
+        stars += t.type == PhraseToken::Type::kVerb ? 1 : 0;
+      }
+      if (stars != 1 || p.code.empty()) {
+        return Status::InvalidArgument(
+            p.where.ToString() + ": pattern needs one '*' and a code: '" +
+            p.text + "'");
+      }
     }
   }
   return Status::OK();

@@ -2,8 +2,13 @@
 // DictionarySet: the format-neutral, in-memory model of everything the
 // coder knows -- actors with date-bounded codes, agents, event patterns and
 // modality cues.  Per-format parsers fill it (trigon_dictionary.h reads
-// Trigon's data/dict/*.txt; TABARI and PETRARCH readers are to come), and
+// Trigon's data/dict/*.txt; src/dictformat reads TABARI and PETRARCH-2), and
 // Coder::Create compiles it.  Plain values; no behaviour beyond validation.
+//
+// The peer formats add what Trigon's own dictionaries do not have: phrases
+// with stems and connectors (`Phrase`, on forms), verbs with ordered phrase
+// patterns (`verbs`), nouns/adjectives and discard phrases.  Coder ignores
+// them; dictformat::PatternCoder codes with them.
 
 #include <cstdint>
 #include <string>
@@ -20,6 +25,35 @@ struct SourceLocation {
   uint32_t line = 0;
   std::string ToString() const { return file + ":" + std::to_string(line); }
 };
+
+// --- Peer formats (TABARI, PETRARCH-2) ------------------------------------
+// One token of a phrase as the peer dictionaries write it
+// ("- SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS").
+struct PhraseToken {
+  enum class Type {
+    kWord,          // `text` (upper case)
+    kVerb,          // `*`: where the verb stands
+    kSource,        // `$`: the source actor
+    kTarget,        // `+`: the target actor
+    kCompound,      // `%`: a compound actor, source and target both
+    kSkipActor,     // `^`: an actor passed over
+    kAlternatives,  // `{ a | b }` or a synset `&NAME`: one of `alternatives`
+  };
+  // How a word matches a word of the text.
+  enum class Match {
+    kStem,      // `WORD`: any word starting with it
+    kEndings,   // `WORD_`: the word, or it plus a regular ending (S, 'S;
+                // on verbs also ED, ES, EN, ING)
+    kExact,     // `WORD=` (or inside a phrase, `WORD_`): the word only
+  };
+  Type type = Type::kWord;
+  std::string text;
+  Match match = Match::kStem;
+  bool joined = false;  // `_` before it: must follow the previous token
+                        // immediately
+  std::vector<std::vector<PhraseToken>> alternatives;
+};
+using Phrase = std::vector<PhraseToken>;
 
 // How a surface form relates to its actor.
 enum class FormKind {
@@ -39,6 +73,10 @@ struct ActorForm {
                                 // text's case exactly
   std::string lang;             // "en", "zh-Hans", "zh-Hant", "zh"
   SourceLocation where;
+  // Peer formats only: the form as a TABARI-style phrase (stems,
+  // connectors); empty for Trigon's own forms.  `text` then holds its words
+  // joined by spaces.
+  Phrase phrase;
 };
 
 // A code valid from `from` to `to` (ISO dates, inclusive of `from` and
@@ -69,6 +107,9 @@ struct AgentEntry {
   std::string display_name;
   std::vector<ActorForm> forms;  // kind is kName
   SourceLocation where;
+  // TABARI `[NGO~]`: the agent's code goes before the actor's (NGOUSA)
+  // rather than after it (`[~GOV]`, USAGOV).  Default false.
+  bool code_first = false;
 };
 
 // One element of a parsed trigger or cue pattern.
@@ -101,6 +142,10 @@ struct EventEntry {
   bool reciprocal = false;  // `flags reciprocal`: the act itself is mutual
                             // (meeting, phone call), so "X met Y" runs both
                             // ways too; implies symmetric
+  bool coordinated_only = false;  // `flags coordinated`: both ways only when
+                                  // the actors are coordinated (中美建交, "X
+                                  // and Y"); "X established relations with
+                                  // Y" is X's act; implies symmetric
   bool self = false;       // `flags self`: source and target may share a
                            // country (a government's mass killing of its
                            // own citizens)
@@ -122,11 +167,44 @@ struct ModalityCue {
   EventPattern pattern;
 };
 
+// A verb pattern (peer formats): `tokens` hold exactly one kVerb.  `code`
+// is an event code (any letters and digits) or a peer special code: `---`
+// (null: not coded), `###` (discard the sentence), `+++` (complex: do not
+// code the sentence), `A:B` (paired: A from source to target and B back),
+// optionally suffixed `?` (subordinate: used only when the sentence has no
+// other event) or `!` (dominant: only dominant events are kept).
+struct VerbPattern {
+  Phrase tokens;
+  std::string code;
+  std::string text;  // as written, for traces
+  SourceLocation where;
+};
+
+struct VerbEntry {
+  std::vector<Phrase> forms;  // the root and its irregular forms
+  std::string code;           // the root's own code (same syntax as above)
+  std::vector<VerbPattern> patterns;
+  SourceLocation where;
+};
+
+// A phrase that makes the sentence (or with `whole_story`, the story) a
+// discard.
+struct DiscardEntry {
+  Phrase phrase;
+  bool whole_story = false;
+  SourceLocation where;
+};
+
 struct DictionarySet {
   std::vector<ActorEntry> actors;
   std::vector<AgentEntry> agents;
   std::vector<EventEntry> events;
   std::vector<ModalityCue> cues;
+  // Peer formats only (see above).
+  std::vector<VerbEntry> verbs;
+  std::vector<Phrase> nouns;       // TABARI <NOUN>: uncoded words that help
+  std::vector<Phrase> adjectives;  // parse compounds (<ADJECTIVE>)
+  std::vector<DiscardEntry> discards;
 
   // Checks cross-entry invariants: codes are non-empty upper-case
   // alphanumerics, event codes are 2-4 digits, every pattern has a literal.

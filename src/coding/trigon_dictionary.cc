@@ -170,6 +170,9 @@ class Parser {
             } else if (flag == "reciprocal") {
               e.symmetric = true;
               e.reciprocal = true;
+            } else if (flag == "coordinated") {
+              e.symmetric = true;
+              e.coordinated_only = true;
             } else if (flag == "self") {
               e.self = true;
             } else {

@@ -486,6 +486,19 @@ std::string MakeKey(std::string_view s) {
   key.reserve(e - b);
   bool space = false;
   for (size_t p = b; p < e;) {
+    // ASCII (most keys of most documents): the steps below without decoding
+    // and re-encoding.
+    if (const auto byte = static_cast<unsigned char>(s[p]); byte < 0x80) {
+      ++p;
+      if (IsSpace(byte)) {
+        space = true;
+        continue;
+      }
+      if (space && !key.empty()) key.push_back(' ');
+      space = false;
+      key.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte));
+      continue;
+    }
     size_t len = 0;
     char32_t c = DecodeAt(s, p, &len);
     p += len;

@@ -57,7 +57,11 @@ Result<std::unique_ptr<DocumentAnalyzer>> DocumentAnalyzer::Create(
       new DocumentAnalyzer(options, std::move(normalizer)));
 }
 
-void DocumentAnalyzer::Analyze(model::Document& doc) const {
+void DocumentAnalyzer::Analyze(model::Document& doc, NormalizedSentences* normalized) const {
+  if (normalized != nullptr) {
+    normalized->by = normalizer_.get();
+    normalized->sentences.clear();
+  }
   // The id hashes the decoded text, so the same article read from a GBK
   // file and from a UTF-8 copy is one document.
   doc.id = ContentHashHex(doc.text);
@@ -102,7 +106,13 @@ void DocumentAnalyzer::Analyze(model::Document& doc) const {
                      (g.lang == "und" || IsChinese(doc.paragraphs[b.paragraph].lang))
                  ? doc.paragraphs[b.paragraph].lang
                  : g.lang;
-    s.normalized = normalizer_->Normalize(sentence_text).text;
+    text::NormalizedText norm = normalizer_->Normalize(sentence_text);
+    if (normalized != nullptr) {
+      s.normalized = norm.text;
+      normalized->sentences.push_back(std::move(norm));
+    } else {
+      s.normalized = std::move(norm.text);
+    }
     doc.sentences.push_back(std::move(s));
   }
 }

@@ -8,15 +8,14 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "ingest/cleanup.h"
 #include "model/document.h"
+#include "text/normalizer.h"
 #include "text/sentence_splitter.h"
 
-namespace trigon::text {
-class Normalizer;
-}
 
 namespace trigon::pipeline {
 
@@ -32,6 +31,14 @@ struct AnalyzerOptions {
   uint32_t max_sentences_per_document = 20000;
 };
 
+// The sentences' matching forms with their offset maps, which Analyze can
+// keep for the coder so that it does not normalise every sentence again
+// (DocumentCoder::CodeDocument).  sentences[i] is doc.sentences[i].
+struct NormalizedSentences {
+  const text::Normalizer* by = nullptr;  // the analyser's normaliser
+  std::vector<text::NormalizedText> sentences;
+};
+
 class DocumentAnalyzer {
  public:
   static Result<std::unique_ptr<DocumentAnalyzer>> Create(
@@ -41,7 +48,10 @@ class DocumentAnalyzer {
   // Fills doc.id, removed, paragraphs (with lang/script), date (from text
   // if absent), sentences (with lang and normalized).
   // REQUIRES: doc.text is valid UTF-8 and under 4 GiB.
-  void Analyze(model::Document& doc) const;
+  void Analyze(model::Document& doc) const { Analyze(doc, nullptr); }
+  // The same, also keeping each sentence's NormalizedText in `normalized`
+  // (replacing its contents) when it is not null.
+  void Analyze(model::Document& doc, NormalizedSentences* normalized) const;
 
   const text::Normalizer& normalizer() const { return *normalizer_; }
 

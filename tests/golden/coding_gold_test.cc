@@ -1,7 +1,10 @@
 // Gold-set runner: codes every case of tests/golden/coding/*.txt with the
 // real dictionaries (data/dict/) and scores (source country, target
-// country, root) per language.  Skips when the gold set or the dictionaries
-// are absent.
+// country, root) per language, for the gold set and the held-out set.
+// Skips when the cases or the dictionaries are absent.  Built as
+// trigon_golden_test (CTest label `golden`); TRIGON_GOLD_VERBOSE=1 prints
+// every mismatch ("+" predicted but not expected, "-" expected but missed,
+// "~" right triple with a different modality or date).
 //
 // Case format (blocks separated by `====` lines):
 //   # id: en-001  (comment)
@@ -16,6 +19,8 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -28,21 +33,35 @@
 namespace trigon::coding {
 namespace {
 
-// The one place where the gold thresholds live: about a point below what
-// the coder reached on 2026-11-22 after the accuracy pass (en P 0.930 R
-// 0.853, zh-Hans P 0.868 R 0.849, zh-Hant P 0.869 R 0.843; see
-// docs/accuracy.md).  Ratchet these up as the rules and dictionaries
-// improve; the target is P >= 0.90, R >= 0.85.
+// The one place where the thresholds live: about a point below what the
+// coder reached (docs/accuracy.md has the numbers and the command).
+// Ratchet these up as the rules and dictionaries improve; the target is
+// P >= 0.90, R >= 0.85.
 struct Threshold {
   const char* file;
   const char* lang;
   double min_precision;
   double min_recall;
 };
-constexpr Threshold kThresholds[] = {
-    {"en.txt", "en", 0.92, 0.84},
-    {"zh-hans.txt", "zh-Hans", 0.86, 0.84},
-    {"zh-hant.txt", "zh-Hant", 0.86, 0.83},
+// The gold set (tests/golden/coding/{en,zh-hans,zh-hant}.txt): the cases the
+// rules were written against.
+// Reached on 2026-11-22: en P 0.976 R 0.866, zh-Hans P 0.958 R 0.907,
+// zh-Hant P 0.946 R 0.894.
+constexpr Threshold kGold[] = {
+    {"en.txt", "en", 0.965, 0.855},
+    {"zh-hans.txt", "zh-Hans", 0.95, 0.895},
+    {"zh-hant.txt", "zh-Hant", 0.935, 0.885},
+};
+// The held-out set (heldout-*.txt): fresh sentences labelled before the
+// coder was run on them or tuned; it estimates accuracy on new text (see
+// docs/accuracy.md for which later changes its misses prompted).
+// Reached on 2026-11-22: en P 0.980 R 0.727, zh-Hans P 1.000 R 0.829,
+// zh-Hant P 0.949 R 0.836 (one case moves these by one to two points, so
+// the floors leave a little more room).
+constexpr Threshold kHeldOut[] = {
+    {"heldout-en.txt", "en", 0.95, 0.70},
+    {"heldout-zh-hans.txt", "zh-Hans", 0.97, 0.80},
+    {"heldout-zh-hant.txt", "zh-Hant", 0.92, 0.81},
 };
 
 struct Expected {
@@ -95,21 +114,28 @@ std::vector<GoldCase> ParseGold(const std::string& bytes) {
   return cases;
 }
 
-TEST(CodingGoldTest, PrecisionRecallPerLanguage) {
+// Scores every file of `files` that exists; returns how many did.
+template <size_t N>
+int ScoreFiles(const Threshold (&files)[N]) {
   const std::string root = trigon::testing::SourceDir();
   Result<DictionarySet> dicts = LoadTrigonDictionaries(root + "/data/dict");
-  if (!dicts.ok())
-    GTEST_SKIP() << "dictionaries: " << dicts.status().ToString();
+  if (!dicts.ok()) {
+    ADD_FAILURE() << "dictionaries: " << dicts.status().ToString();
+    return 0;
+  }
   Result<std::unique_ptr<Coder>> coder = Coder::Create(*dicts);
-  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  if (!coder.ok()) {
+    ADD_FAILURE() << coder.status().ToString();
+    return 0;
+  }
   const bool verbose = std::getenv("TRIGON_GOLD_VERBOSE") != nullptr;
 
-  int files = 0;
-  for (const Threshold& th : kThresholds) {
+  int n_files = 0;
+  for (const Threshold& th : files) {
     const std::string path = root + "/tests/golden/coding/" + th.file;
     Result<std::string> bytes = ReadFileBytes(path);
     if (!bytes.ok()) continue;
-    ++files;
+    ++n_files;
     int tp = 0, predicted = 0, expected = 0, modality_ok = 0, date_ok = 0;
     // Per root: true positives, predicted, expected (printed as
     // `[gold-root]` lines for scripts/accuracy-report).
@@ -175,13 +201,25 @@ TEST(CodingGoldTest, PrecisionRecallPerLanguage) {
         "modality %d/%d, date %d/%d)\n",
         th.file, p, rc, tp, predicted, expected, modality_ok, tp, date_ok, tp);
     for (const auto& [root_code, n] : per_root) {
-      std::printf("[gold-root] %s %s %d %d %d\n", th.lang, root_code.c_str(),
+      std::printf("[gold-root] %s %s %d %d %d\n", th.file, root_code.c_str(),
                   n[0], n[1], n[2]);
     }
     EXPECT_GE(p, th.min_precision) << th.file;
     EXPECT_GE(rc, th.min_recall) << th.file;
   }
-  if (files == 0) GTEST_SKIP() << "tests/golden/coding absent";
+  return n_files;
+}
+
+TEST(CodingGoldTest, PrecisionRecallPerLanguage) {
+  if (!std::filesystem::exists(trigon::testing::SourceDir() + "/data/dict"))
+    GTEST_SKIP() << "data/dict absent";
+  if (ScoreFiles(kGold) == 0) GTEST_SKIP() << "tests/golden/coding absent";
+}
+
+TEST(CodingGoldTest, HeldOutPrecisionRecall) {
+  if (!std::filesystem::exists(trigon::testing::SourceDir() + "/data/dict"))
+    GTEST_SKIP() << "data/dict absent";
+  if (ScoreFiles(kHeldOut) == 0) GTEST_SKIP() << "held-out set absent";
 }
 
 }  // namespace
