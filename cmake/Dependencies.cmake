@@ -15,3 +15,7 @@ find_package(CLI11 REQUIRED)
 set(TRIGON_OPENCC_DATA_DIR "/usr/share/opencc" CACHE PATH "OpenCC configuration directory")
 add_compile_definitions(TRIGON_OPENCC_DATA_DIR="${TRIGON_OPENCC_DATA_DIR}")
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+# cpp-httplib for `trigon serve`.  Debian builds it as a shared library;
+# the pkg-config flags (CPPHTTPLIB_OPENSSL_SUPPORT ...) change class
+# layouts, so they must come along with the header.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

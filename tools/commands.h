@@ -28,5 +28,6 @@ void AddTriangleCommand(CLI::App& app, int& exit_code);
 void AddVarCommand(CLI::App& app, int& exit_code);
 void AddSimulateCommand(CLI::App& app, int& exit_code);
 void AddReportCommand(CLI::App& app, int& exit_code);
+void AddServeCommand(CLI::App& app, int& exit_code);
 
 }  // namespace trigon::tools

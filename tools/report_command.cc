@@ -1,50 +1,26 @@
 // trigon report: one self-contained HTML page with the triangle per period,
 // the dyad series, the VAR findings, an optional scenario, the evidence
-// behind every number and a data-quality panel.  This file fills a
-// report::ReportModel from the store and the analysis library; the page
-// itself is drawn by src/report (docs/report.md).
+// behind every number and a data-quality panel.  The model is built by
+// server::BuildReportModel (shared with `trigon serve`, so the dashboard
+// shows the same numbers); the page is drawn by src/report (docs/report.md).
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
-#include <Eigen/Core>
-#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <ctime>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "analysis/game.h"
-#include "analysis/irf.h"
 #include "analysis/period.h"
-#include "analysis/scenario.h"
-#include "analysis/series.h"
-#include "analysis/triangle.h"
-#include "analysis/var.h"
-#include "analysis/var_reciprocity.h"
 #include "analysis_input.h"
 #include "commands.h"
-#include "report/report_model.h"
 #include "report/report_renderer.h"
+#include "server/report_builder.h"
 #include "store/database.h"
-#include "store/event_repository.h"
-#include "var_input.h"
 
 namespace trigon::tools {
 namespace {
-
-constexpr int kVarMaxLags = 4;
-constexpr int kBootstrap = 200;
-constexpr uint64_t kSeed = 0;
-constexpr int kHorizon = 8;
-constexpr int kScenarioHorizon = 12;
-constexpr double kReverseNixonSize = 2.0;
-constexpr double kReverseNixonDays = 26 * 7;
-constexpr double kDaysPerMonth = 30.436875;  // Gregorian mean
-constexpr size_t kTopEvents = 3;
 
 struct ReportArgs {
   AnalysisInputArgs input;
@@ -65,387 +41,33 @@ std::string UtcNow() {
   return buf;
 }
 
-double DaysPerPeriod(analysis::Period p) {
-  switch (p) {
-    case analysis::Period::kDay:
-      return 1;
-    case analysis::Period::kWeek:
-      return 7;
-    case analysis::Period::kMonth:
-      return kDaysPerMonth;
-    case analysis::Period::kQuarter:
-      return 3 * kDaysPerMonth;
-    case analysis::Period::kYear:
-      return 12 * kDaysPerMonth;
-  }
-  return kDaysPerMonth;
-}
-
-std::vector<report::Count> ToCounts(const std::map<std::string, int64_t>& m) {
-  std::vector<report::Count> out;
-  for (const auto& [k, n] : m) out.push_back({k, n});
-  return out;
-}
-
-std::vector<report::Count> ToCounts(const std::vector<std::pair<std::string, int64_t>>& v) {
-  std::vector<report::Count> out;
-  for (const auto& [k, n] : v) out.push_back({k.empty() ? "(none)" : k, n});
-  return out;
-}
-
-// Looks up stored events and their documents to build evidence rows;
-// documents are loaded once, and only when one of their events is shown.
-class EvidenceSource {
- public:
-  EvidenceSource(store::Database& db, std::vector<store::StoredEvent> events)
-      : db_(db), events_(std::move(events)) {
-    for (size_t i = 0; i < events_.size(); ++i) by_id_[events_[i].id] = i;
-  }
-  const std::vector<store::StoredEvent>& events() const { return events_; }
-  const store::StoredEvent* Find(int64_t id) const {
-    const auto it = by_id_.find(id);
-    return it == by_id_.end() ? nullptr : &events_[it->second];
-  }
-  report::EvidenceRow Row(const store::StoredEvent& e) {
-    report::EvidenceRow r;
-    r.event_id = e.id;
-    r.date = e.event.date.value_or("");
-    r.code = e.event.code;
-    r.goldstein = e.event.goldstein;
-    r.modality = std::string(model::ModalityName(e.event.modality));
-    if (e.doc_id.empty()) {
-      // Imported: cite the file and line (the full path as the source).
-      const size_t slash = e.import_file.rfind('/');
-      r.doc_title = (slash == std::string::npos ? e.import_file : e.import_file.substr(slash + 1)) +
-                    ":" + std::to_string(e.import_line) + " (" + e.origin + " import)";
-      r.source_path = e.import_file;
-      return r;
-    }
-    const model::Document* doc = Doc(e.doc_id);
-    if (doc == nullptr) {
-      r.doc_title = "document " + e.doc_id + " (not loadable)";
-      return r;
-    }
-    r.doc_title = doc->title.empty() ? doc->source_path : doc->title;
-    r.doc_date = doc->date.value_or("");
-    r.url = doc->url;
-    r.source_path = doc->source_path;
-    if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < doc->sentences.size()) {
-      const model::Span s = doc->sentences[static_cast<size_t>(e.sentence)].span;
-      if (s.end <= doc->text.size()) r.sentence = doc->text.substr(s.begin, s.size());
-    }
-    return r;
-  }
-
- private:
-  const model::Document* Doc(const std::string& id) {
-    auto it = docs_.find(id);
-    if (it == docs_.end()) {
-      auto loaded = db_.LoadDocument(id);
-      it = docs_
-               .emplace(id, loaded.ok() ? std::make_unique<model::Document>(std::move(*loaded))
-                                        : nullptr)
-               .first;
-    }
-    return it->second.get();
-  }
-  store::Database& db_;
-  std::vector<store::StoredEvent> events_;
-  std::map<int64_t, size_t> by_id_;
-  std::map<std::string, std::unique_ptr<model::Document>> docs_;
-};
-
-void FillCell(const analysis::DyadCell& cell, int max_evidence, EvidenceSource& source,
-              report::SeriesCell& out) {
-  out.events = cell.events;
-  out.goldstein_sum = cell.goldstein_sum;
-  out.cooperation = cell.cooperation_sum;
-  out.conflict = cell.conflict_sum;
-  out.evidence_total = static_cast<int64_t>(cell.event_ids.size());
-  std::vector<const store::StoredEvent*> events;
-  for (const int64_t id : cell.event_ids) {
-    if (const store::StoredEvent* e = source.Find(id)) events.push_back(e);
-  }
-  auto date = [](const store::StoredEvent* e) { return e->event.date.value_or(""); };
-  std::stable_sort(events.begin(), events.end(),
-                   [&](auto* a, auto* b) { return date(a) < date(b); });
-  for (size_t i = 0; i < events.size() && static_cast<int>(i) < max_evidence; ++i) {
-    out.evidence.push_back(source.Row(*events[i]));
-  }
-  std::stable_sort(events.begin(), events.end(), [](auto* a, auto* b) {
-    return std::fabs(a->event.goldstein) > std::fabs(b->event.goldstein);
-  });
-  for (size_t i = 0; i < events.size() && i < kTopEvents; ++i) {
-    out.top.push_back(source.Row(*events[i]));
-  }
-}
-
-report::Path ToPath(const std::vector<Eigen::MatrixXd>& v, int i, int j,
-                    const analysis::IrfBands* bands) {
-  report::Path p;
-  for (size_t h = 0; h < v.size(); ++h) {
-    p.value.push_back(v[h](i, j));
-    if (bands != nullptr) {
-      p.lower.push_back(bands->lower[h](i, j));
-      p.upper.push_back(bands->upper[h](i, j));
-    }
-  }
-  return p;
-}
-
-// Lag order by BIC with maxlags 4, lowered until the sample allows it.
-Result<FittedDyadVar> FitForReport(const AnalysisInput& in, const std::string& period,
-                                   report::VarView& view) {
-  Status last = Status::InvalidArgument("no lag order could be estimated");
-  for (int maxlags = kVarMaxLags; maxlags >= 1; --maxlags) {
-    VarSpecArgs spec;
-    spec.period = period;
-    spec.select = "bic";
-    spec.maxlags = maxlags;
-    auto fitted = FitDyadVar(in, spec);
-    if (fitted.ok()) {
-      view.maxlags = maxlags;
-      if (maxlags < kVarMaxLags) {
-        view.note =
-            fmt::format("maxlags lowered from {} to {} to fit the sample.", kVarMaxLags, maxlags);
-      }
-      if (fitted->raised_to_one_lag) view.note += " BIC chose 0 lags; 1 lag fitted.";
-      return fitted;
-    }
-    if (maxlags == kVarMaxLags) last = fitted.status();
-  }
-  return last;
-}
-
-void FillVar(const AnalysisInput& in, const std::string& period, report::ReportModel& m,
-             std::optional<FittedDyadVar>& fitted_out) {
-  report::VarView& v = m.var;
-  auto fitted = FitForReport(in, period, v);
-  if (!fitted.ok()) {
-    v.why_not = std::string(fitted.status().message());
-    return;
-  }
-  const analysis::VarModel& model = fitted->model;
-  auto rec = analysis::AnalyzeReciprocity(model, fitted->dyads);
-  auto irf = analysis::ComputeImpulseResponses(model, kHorizon);
-  if (!rec.ok() || !irf.ok()) {
-    v.why_not = std::string((!rec.ok() ? rec.status() : irf.status()).message());
-    return;
-  }
-  analysis::BootstrapOptions bo;
-  bo.repetitions = kBootstrap;
-  bo.seed = kSeed;
-  auto bands = analysis::BootstrapIrfBands(model, kHorizon, bo);
-  v.estimated = true;
-  v.lags = model.p;
-  v.nobs = model.nobs;
-  v.periods = static_cast<int>(fitted->labels.size());
-  v.bic = model.ic.bic;
-  v.stable = analysis::IsStable(model);
-  if (!bands.ok()) {
-    v.note += " No bands: " + std::string(bands.status().message());
-  } else {
-    v.bootstrap = bands->replications;
-  }
-  for (const analysis::DyadReciprocity& d : rec->dyads) {
-    report::VarDyadRow r;
-    r.dyad = d.dyad.source + "->" + d.dyad.target;
-    r.routine_f = d.routine.statistic;
-    r.routine_p = d.routine.p_value;
-    r.routine_sum = d.routine_sum;
-    r.has_reciprocity = d.reciprocity.has_value();
-    if (d.reciprocity) {
-      r.reciprocity_f = d.reciprocity->statistic;
-      r.reciprocity_p = d.reciprocity->p_value;
-    }
-    r.reciprocity_sum = d.reciprocity_sum;
-    r.has_triangularity = d.triangularity.has_value();
-    if (d.triangularity) {
-      r.triangularity_f = d.triangularity->statistic;
-      r.triangularity_p = d.triangularity->p_value;
-    }
-    v.dyads.push_back(r);
-  }
-  for (int shock = 0; shock < model.k; ++shock) {
-    std::vector<report::Path> row;
-    for (int resp = 0; resp < model.k; ++resp) {
-      row.push_back(ToPath(irf->orthogonal, resp, shock, bands.ok() ? &*bands : nullptr));
-    }
-    v.irf.push_back(std::move(row));
-  }
-  fitted_out = std::move(fitted).value();
-}
-
-std::array<std::string, 3> Roles(const analysis::Configured& c) {
-  std::array<std::string, 3> out;
-  for (size_t a = 0; a < 3; ++a) out[a] = std::string(analysis::RoleName(c.roles[a]));
-  return out;
-}
-
-void FillScenario(const FittedDyadVar* fitted, const analysis::Triad& triad,
-                  analysis::Period period, double band, report::ReportModel& m) {
-  report::ScenarioView& s = m.scenario;
-  s.requested = true;
-  s.name = "reverse-nixon";
-  analysis::Shock shock;
-  shock.series = analysis::DirectedDyadIndex(0, 1);
-  shock.size = kReverseNixonSize;
-  shock.duration =
-      std::max(1, static_cast<int>(std::lround(kReverseNixonDays / DaysPerPeriod(period))));
-  s.shock = fmt::format("{}->{} {:+g} Goldstein per period for {} periods (26 weeks)", triad[0],
-                        triad[1], shock.size, shock.duration);
-  if (fitted == nullptr) {
-    s.why_not = "the VAR could not be estimated: " + m.var.why_not;
-    return;
-  }
-  analysis::ScenarioOptions so;
-  so.horizon = kScenarioHorizon;
-  so.bootstrap = kBootstrap;
-  so.seed = kSeed;
-  auto r = analysis::SimulateScenario(fitted->model, {shock}, so);
-  if (!r.ok()) {
-    s.why_not = std::string(r.status().message());
-    return;
-  }
-  s.estimated = true;
-  s.horizon = kScenarioHorizon;
-  s.bootstrap = r->replications;
-  for (const auto& [src, tgt] : {std::pair{1, 2}, std::pair{2, 1}}) {
-    const int j = analysis::DirectedDyadIndex(src, tgt);
-    report::Path p;
-    for (int h = 0; h < r->effect.rows(); ++h) {
-      p.value.push_back(r->effect(h, j));
-      if (r->effect_lower.size() > 0) {
-        p.lower.push_back(r->effect_lower(h, j));
-        p.upper.push_back(r->effect_upper(h, j));
-      }
-    }
-    s.effects.emplace_back(DyadLabel(triad, j), std::move(p));
-  }
-  const auto base_signs = analysis::ProjectedPairSigns(r->baseline, band, nullptr);
-  const auto shock_signs = analysis::ProjectedPairSigns(r->shocked, band, nullptr);
-  const analysis::Configured base = analysis::ConfigureSigns(base_signs);
-  const analysis::Configured shocked = analysis::ConfigureSigns(shock_signs);
-  s.before = std::string(analysis::ConfigurationName(base.configuration));
-  s.after = std::string(analysis::ConfigurationName(shocked.configuration));
-  s.roles_before = Roles(base);
-  s.roles_after = Roles(shocked);
-  const analysis::GameAnalysis game = analysis::AnalyseGame(shock_signs);
-  s.nash_stable = game.nash_stable;
-  for (size_t a = 0; a < 3; ++a) {
-    const analysis::ActorGame& g = game.actors[a];
-    std::string flips;
-    for (const analysis::Flip& f : g.flips) {
-      flips += fmt::format("{}{} with {}", flips.empty() ? "" : " and ",
-                           f.to == analysis::Sign::kAmity ? "amity" : "enmity",
-                           triad[static_cast<size_t>(f.other)]);
-    }
-    s.best_responses[a] =
-        fmt::format("{} -> {}{}", analysis::RoleName(g.current), analysis::RoleName(g.best),
-                    g.can_improve ? " by " + flips : std::string(" (keeps its posture)"));
-  }
-}
-
-Status FillQuality(store::Database& db, const EvidenceSource& source, const AnalysisInput& in,
-                   report::ReportModel& m) {
-  report::QualityView& q = m.quality;
-  TRIGON_ASSIGN_OR_RETURN(store::StoreSummary sum, db.Summary());
-  q.documents = sum.documents;
-  q.sentences = sum.sentences;
-  q.sentences_by_lang = ToCounts(sum.sentences_by_lang);
-  q.documents_by_date_basis = ToCounts(sum.dates_by_basis);
-  TRIGON_ASSIGN_OR_RETURN(std::vector<store::LinkRow> links, db.ListLinks());
-  q.near_duplicate_links = static_cast<int64_t>(links.size());
-  std::map<std::string, int64_t> kinds, modality, basis, origin;
-  for (const store::LinkRow& l : links) ++kinds[l.kind];
-  for (const store::StoredEvent& e : source.events()) {
-    ++modality[std::string(model::ModalityName(e.event.modality))];
-    ++basis[std::string(model::DateBasisName(e.event.date_basis))];
-    if (e.origin != "trigon") ++origin[e.origin];
-  }
-  q.links_by_kind = ToCounts(kinds);
-  q.events_by_modality = ToCounts(modality);
-  q.event_dates_by_basis = ToCounts(basis);
-  q.imported_by_origin = ToCounts(origin);
-  q.undated_events = in.undated;
-  return Status::OK();
-}
-
 int Fail(const Status& s) {
   fmt::print(stderr, "trigon report: {}\n", s.ToString());
   return s.code() == StatusCode::kInvalidArgument ? kExitPartial : kExitFailure;
 }
 
 int RunReport(const ReportArgs& args) {
-  auto in = LoadAnalysisInput(args.input);
-  if (!in.ok()) return Fail(in.status());
   auto period = analysis::ParsePeriod(args.period);
   if (!period.ok()) return Fail(period.status());
-  auto series = analysis::BuildDyadSeries(in->events, in->triad, *period, in->series_options);
-  if (!series.ok()) return Fail(series.status());
-  analysis::TriangleOptions to;
-  to.neutral_band = args.band;
-  to.min_events = args.min_events;
-  auto tri = analysis::ClassifyTriangle(*series, to);
-  if (!tri.ok()) return Fail(tri.status());
+
+  server::ReportOptions options;
+  options.selection = args.input;
+  options.period = *period;
+  options.band = args.band;
+  options.min_events = args.min_events;
+  options.database_label = args.input.db;
+  options.generated = UtcNow();
+  options.max_evidence = args.max_evidence;
+  options.scenario = args.scenario;
 
   store::StoreOptions so;
   so.read_only = true;
   auto db = store::Database::Open(args.input.db, so);
-  if (!db.ok()) return Fail(db.status().WithContext("cannot open database " + args.input.db));
-  store::EventRepository repo(**db);
-  store::EventFilter filter;  // as LoadAnalysisInput, but every modality
-  filter.countries = {in->triad[0], in->triad[1], in->triad[2]};
-  filter.origins = args.input.origins;
-  if (!args.input.from.empty()) filter.from = args.input.from;
-  if (!args.input.to.empty()) filter.to = args.input.to;
-  auto stored = repo.Query(filter);
-  if (!stored.ok()) return Fail(stored.status());
-  EvidenceSource source(**db, std::move(stored).value());
-
-  report::ReportModel m;
-  m.database = args.input.db;
-  m.actors = in->triad;
-  m.period = args.period;
-  m.origins = in->origins;
-  std::string filter_text;
-  for (const std::string& o : in->origin_filter)
-    filter_text += (filter_text.empty() ? "" : ",") + o;
-  m.origin_filter = filter_text.empty() ? "all" : filter_text;
-  m.input = DescribeInput(*in, args.input);
-  m.events = static_cast<int64_t>(in->events.size());
-  m.generated = UtcNow();
-  m.max_evidence = args.max_evidence;
-  for (int i = 0; i < analysis::kNumDirectedDyads; ++i) {
-    m.dyads[static_cast<size_t>(i)] = DyadLabel(in->triad, i);
-  }
-  for (size_t r = 0; r < series->rows.size(); ++r) {
-    const analysis::PeriodRow& row = series->rows[r];
-    const analysis::TrianglePeriod& tp = tri->periods[r];
-    report::PeriodView p;
-    p.label = row.label;
-    p.configuration = std::string(analysis::ConfigurationName(tp.configuration));
-    p.pivot = tp.pivot.value_or(-1);
-    for (size_t a = 0; a < 3; ++a) p.roles[a] = std::string(analysis::RoleName(tp.roles[a]));
-    p.reason = tp.reason;
-    for (size_t i = 0; i < analysis::kNumPairs; ++i) {
-      const analysis::DyadAssessment& d = tp.dyads[i];
-      p.pairs[i] = {d.actors[0], d.actors[1], std::string(analysis::DyadStatusName(d.status)),
-                    d.statistic, d.events};
-      if (d.status == analysis::DyadStatus::kInsufficient) p.sparse = true;
-    }
-    if (tp.configuration != analysis::Configuration::kIndeterminate) p.sparse = false;
-    for (size_t d = 0; d < analysis::kNumDirectedDyads; ++d) {
-      FillCell(row.cells[d], args.max_evidence, source, p.cells[d]);
-    }
-    m.periods.push_back(std::move(p));
-  }
-  std::optional<FittedDyadVar> fitted;
-  FillVar(*in, args.period, m, fitted);
-  if (args.scenario == "reverse-nixon") {
-    FillScenario(fitted ? &*fitted : nullptr, in->triad, *period, args.band, m);
-  }
-  if (Status s = FillQuality(**db, source, *in, m); !s.ok()) return Fail(s);
+  if (!db.ok()) return Fail(db.status().WithContext("cannot open database " +
+                                                  store::DisplayLocation(args.input.db)));
+  auto model = server::BuildReportModel(**db, options);
+  if (!model.ok()) return Fail(model.status());
+  const report::ReportModel& m = *model;
 
   const std::string html = report::RenderReport(m);
   std::ofstream out(args.out, std::ios::binary | std::ios::trunc);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   trigon::tools::AddVarCommand(app, exit_code);
   trigon::tools::AddSimulateCommand(app, exit_code);
   trigon::tools::AddReportCommand(app, exit_code);
+  trigon::tools::AddServeCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,6 +1,7 @@
 #pragma once
 // ReportModel: everything the HTML report shows, as plain values.  The
-// `trigon report` tool fills it from the store and the analysis module; the
+// server::BuildReportModel (src/server/report_builder.h) fills it from the
+// store and the analysis module for `trigon report` and `trigon serve`; the
 // renderer (report_renderer.h) only draws it, so the page can be tested on
 // a hand-built model without a database.  Strings hold raw, untrusted text
 // (UTF-8); the renderer escapes all of it.
