@@ -35,19 +35,7 @@ inline std::string_view AsView(const uint8_t* data, size_t size) {
 // valid UTF-8.  Linear: each FindInvalid call scans only up to the next
 // invalid byte.
 inline std::string MakeValidUtf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  while (!bytes.empty()) {
-    auto bad = utf8::FindInvalid(bytes);
-    if (!bad) {
-      out.append(bytes);
-      break;
-    }
-    out.append(bytes.substr(0, *bad));
-    out.push_back('?');
-    bytes.remove_prefix(*bad + 1);
-  }
-  return out;
+  return utf8::ReplaceInvalid(bytes, "?");
 }
 
 // Known open bug, skipped by the HTML-reading fuzzers until the fix lands

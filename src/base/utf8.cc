@@ -73,4 +73,20 @@ void Append(char32_t cp, std::string& out) {
   }
 }
 
+std::string ReplaceInvalid(std::string_view s, std::string_view replacement) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  while (!s.empty()) {
+    const std::optional<size_t> bad = FindInvalid(s);
+    if (!bad) {
+      out.append(s);
+      break;
+    }
+    out.append(s.substr(0, *bad));
+    out.append(replacement);
+    s.remove_prefix(*bad + 1);
+  }
+  return out;
+}
+
 }  // namespace trigon::utf8

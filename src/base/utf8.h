@@ -14,6 +14,12 @@ namespace trigon::utf8 {
 // overlongs, surrogates and truncation at the end), or nullopt if valid.
 std::optional<size_t> FindInvalid(std::string_view bytes);
 
+// `bytes` with each byte of an invalid sequence replaced by `replacement`
+// (U+FFFD by default, as HTML5 decoders do); valid input comes back
+// unchanged.  Linear: each scan stops at the next invalid byte.
+std::string ReplaceInvalid(std::string_view bytes,
+                           std::string_view replacement = "\xEF\xBF\xBD");
+
 // Decodes the code point starting at `pos` and advances `pos`.
 // REQUIRES: `s` is valid UTF-8 and pos < s.size().
 char32_t Next(std::string_view s, size_t& pos);

@@ -34,3 +34,18 @@ TEST(Utf8Test, RoundTripsEveryScalarValueClass) {
 
 }  // namespace
 }  // namespace trigon::utf8
+
+namespace trigon::utf8 {
+namespace {
+
+TEST(ReplaceInvalidTest, ReplacesEachBadByteAndKeepsValidText) {
+  EXPECT_EQ(ReplaceInvalid("中俄 ok"), "中俄 ok");
+  EXPECT_EQ(ReplaceInvalid(std::string_view("a\x88z", 3)), "a\xEF\xBF\xBDz");
+  // A truncated 3-byte sequence: both bytes replaced, the rest kept.
+  EXPECT_EQ(ReplaceInvalid(std::string_view("\xE4\xB8", 2), "?"), "??");
+  EXPECT_EQ(ReplaceInvalid(std::string_view("x\xC0\xAFy", 4), "?"), "x??y");
+  EXPECT_EQ(ReplaceInvalid(""), "");
+}
+
+}  // namespace
+}  // namespace trigon::utf8

@@ -307,4 +307,28 @@ void BlocksToRoles(const std::vector<CodeBlock>& blocks, std::vector<coding::Dat
   }
 }
 
+Status FlushActor(PendingActor* p, coding::DictionarySet* out) {
+  if (p->phrases.empty()) return Status::OK();
+  if (p->blocks.empty()) {
+    return Status::InvalidArgument(p->where.ToString() + ": actor '" +
+                                   PhraseText(p->phrases[0].first) + "' has no [code]");
+  }
+  coding::ActorEntry a;
+  a.kind = coding::ActorKind::kPerson;  // codes by date
+  a.display_name = PhraseText(p->phrases[0].first);
+  a.where = p->where;
+  BlocksToRoles(p->blocks, &a.roles, &a.default_code);
+  for (auto& [phrase, where] : p->phrases) {
+    coding::ActorForm f;
+    f.text = PhraseText(phrase);
+    f.lang = "en";
+    f.where = where;
+    f.phrase = std::move(phrase);
+    a.forms.push_back(std::move(f));
+  }
+  out->actors.push_back(std::move(a));
+  *p = PendingActor();
+  return Status::OK();
+}
+
 }  // namespace trigon::dictformat::internal

@@ -64,4 +64,16 @@ void BlocksToRoles(const std::vector<CodeBlock>& blocks,
 std::string_view Trim(std::string_view s);
 std::string Upper(std::string_view s);
 
+// An actor being assembled: phrases, then codes (possibly on later lines).
+struct PendingActor {
+  std::vector<std::pair<coding::Phrase, coding::SourceLocation>> phrases;
+  std::vector<CodeBlock> blocks;
+  coding::SourceLocation where;
+};
+
+// Appends the pending actor (if any) to `out` as a person whose code
+// depends on the date, and clears it.  Errors: InvalidArgument naming its
+// file:line when it has no [code].
+Status FlushActor(PendingActor* pending, coding::DictionarySet* out);
+
 }  // namespace trigon::dictformat::internal

@@ -114,37 +114,6 @@ Status ParseNounPhrase(std::string_view text, Phrase* out) {
   return Status::OK();
 }
 
-struct PendingActor {
-  std::vector<std::pair<Phrase, coding::SourceLocation>> phrases;
-  std::vector<CodeBlock> blocks;
-  coding::SourceLocation where;
-};
-
-Status FlushActor(PendingActor* p, DictionarySet* out) {
-  if (p->phrases.empty()) return Status::OK();
-  if (p->blocks.empty()) {
-    return Status::InvalidArgument(p->where.ToString() + ": actor '" +
-                                   internal::PhraseText(p->phrases[0].first) +
-                                   "' has no [code]");
-  }
-  coding::ActorEntry a;
-  a.kind = coding::ActorKind::kPerson;
-  a.display_name = internal::PhraseText(p->phrases[0].first);
-  a.where = p->where;
-  internal::BlocksToRoles(p->blocks, &a.roles, &a.default_code);
-  for (auto& [phrase, where] : p->phrases) {
-    coding::ActorForm f;
-    f.text = internal::PhraseText(phrase);
-    f.lang = "en";
-    f.where = where;
-    f.phrase = std::move(phrase);
-    a.forms.push_back(std::move(f));
-  }
-  out->actors.push_back(std::move(a));
-  *p = PendingActor();
-  return Status::OK();
-}
-
 Status ReadInto(const std::string& path,
                 Status (*parse)(std::string_view, std::string_view, DictionarySet*),
                 DictionarySet* out) {
@@ -226,7 +195,7 @@ Status ParseVerbWord(std::string_view word, Phrase* out) {
 Status ParsePetrarchActors(std::string_view contents, std::string_view file_name,
                            DictionarySet* out, std::vector<std::string>* skipped) {
   Lines lines(contents, file_name);
-  PendingActor pending;
+  internal::PendingActor pending;
   // With `skipped`, a bad line (or an actor left without a code) is noted
   // and left out.
   auto handle = [&](const Status& st) -> Status {
@@ -235,8 +204,8 @@ Status ParsePetrarchActors(std::string_view contents, std::string_view file_name
     return Status::OK();
   };
   auto flush = [&]() -> Status {
-    Status st = FlushActor(&pending, out);
-    if (!st.ok()) pending = PendingActor();
+    Status st = internal::FlushActor(&pending, out);
+    if (!st.ok()) pending = internal::PendingActor();
     return handle(st);
   };
   while (lines.Next()) {

@@ -55,39 +55,6 @@ class Lines {
   bool done_ = false;
 };
 
-// An actor being assembled: phrases, then codes (possibly on later lines).
-struct PendingActor {
-  std::vector<std::pair<Phrase, coding::SourceLocation>> phrases;
-  std::vector<CodeBlock> blocks;
-  coding::SourceLocation where;
-};
-
-Status FlushActor(PendingActor* p, const Lines& lines, DictionarySet* out) {
-  if (p->phrases.empty()) return Status::OK();
-  if (p->blocks.empty()) {
-    return Status::InvalidArgument(p->where.ToString() + ": actor '" +
-                                   internal::PhraseText(p->phrases[0].first) +
-                                   "' has no [code]");
-  }
-  (void)lines;
-  coding::ActorEntry a;
-  a.kind = coding::ActorKind::kPerson;  // codes by date
-  a.display_name = internal::PhraseText(p->phrases[0].first);
-  a.where = p->where;
-  internal::BlocksToRoles(p->blocks, &a.roles, &a.default_code);
-  for (auto& [phrase, where] : p->phrases) {
-    coding::ActorForm f;
-    f.text = internal::PhraseText(phrase);
-    f.lang = "en";
-    f.where = where;
-    f.phrase = std::move(phrase);
-    a.forms.push_back(std::move(f));
-  }
-  out->actors.push_back(std::move(a));
-  *p = PendingActor();
-  return Status::OK();
-}
-
 const internal::SynsetMap& NoSynsets() {
   static const internal::SynsetMap empty;
   return empty;
@@ -98,7 +65,7 @@ const internal::SynsetMap& NoSynsets() {
 Status ParseTabariActors(std::string_view contents, std::string_view file_name,
                          DictionarySet* out) {
   Lines lines(contents, file_name);
-  PendingActor pending;
+  internal::PendingActor pending;
   std::vector<Phrase>* word_list = nullptr;  // inside <NOUN> / <ADJECTIVE>
   std::string word_list_end;
   while (lines.Next()) {
@@ -145,7 +112,7 @@ Status ParseTabariActors(std::string_view contents, std::string_view file_name,
       pending.blocks.insert(pending.blocks.end(), blocks.begin(), blocks.end());
       continue;
     }
-    TRIGON_RETURN_IF_ERROR(FlushActor(&pending, lines, out));
+    TRIGON_RETURN_IF_ERROR(internal::FlushActor(&pending, out));
     std::vector<CodeBlock> blocks;
     std::string rest;
     TRIGON_RETURN_IF_ERROR(lines.Wrap(internal::ParseCodeBlocks(text, &blocks, &rest)));
@@ -157,7 +124,7 @@ Status ParseTabariActors(std::string_view contents, std::string_view file_name,
     pending.blocks = std::move(blocks);
   }
   if (word_list != nullptr) return lines.Error("missing " + word_list_end);
-  return FlushActor(&pending, lines, out);
+  return internal::FlushActor(&pending, out);
 }
 
 Status ParseTabariAgents(std::string_view contents, std::string_view file_name,

@@ -120,21 +120,7 @@ bool IsHtmlTag(const GumboNode* n, GumboTag tag) {
 // character reference with many digits and writes the low byte of the
 // result: "&#x88888888" decodes to the lone byte 0x88 (google/gumbo-parser
 // issue 356).  HTML5 says U+FFFD; replace every invalid byte with it.
-std::string RepairUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  while (!s.empty()) {
-    const std::optional<size_t> bad = utf8::FindInvalid(s);
-    if (!bad) {
-      out.append(s);
-      break;
-    }
-    out.append(s.substr(0, *bad));
-    out.append("\xEF\xBF\xBD");
-    s.remove_prefix(*bad + 1);
-  }
-  return out;
-}
+std::string RepairUtf8(std::string_view s) { return utf8::ReplaceInvalid(s); }
 
 const char* Attr(const GumboNode* n, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);

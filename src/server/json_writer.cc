@@ -91,21 +91,7 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
-std::string SanitizeUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  while (!s.empty()) {
-    const std::optional<size_t> bad = utf8::FindInvalid(s);
-    if (!bad) {
-      out.append(s);
-      break;
-    }
-    out.append(s.substr(0, *bad));
-    out += "\xEF\xBF\xBD";  // U+FFFD
-    s.remove_prefix(*bad + 1);
-  }
-  return out;
-}
+std::string SanitizeUtf8(std::string_view s) { return utf8::ReplaceInvalid(s); }
 
 std::string JsonError(std::string_view message) {
   JsonWriter w;

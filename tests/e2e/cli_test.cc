@@ -130,20 +130,7 @@ TEST(CliTest, KilledIngestResumesWithoutDuplicates) {
                   "元首举行会谈。第" + std::to_string(i) + "号报道。\n");
   }
   const std::string db = dir + "/t.db";
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    ::execl(TRIGON_BINARY, TRIGON_BINARY, "ingest", in.c_str(), "--db", db.c_str(),
-            static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::usleep(700 * 1000);
-  ::kill(child, SIGKILL);
-  int status = 0;
-  ::waitpid(child, &status, 0);
+  trigon::testing::RunAndKillAfter({TRIGON_BINARY, "ingest", in, "--db", db}, 700);
 
   CommandResult mid = RunTrigon("summary --db " + db);
   ASSERT_EQ(mid.exit_code, 0) << mid.out;  // readable and consistent

@@ -2,10 +2,6 @@
 // no cleanup runs) and resumed must end with exactly the events of an
 // uninterrupted run -- none lost, none stored twice.
 #include <gtest/gtest.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -54,23 +50,11 @@ TEST(FaultCliTest, KilledCodingRunResumesToTheSameEvents) {
   const std::string expected = SeriesCsv(clean_db);
   ASSERT_NE(expected.find(",USA->RUS,"), std::string::npos) << expected;
 
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    ::execl(TRIGON_BINARY, TRIGON_BINARY, "code", "--db", killed_db.c_str(),
-            static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::usleep(600 * 1000);
-  ::kill(child, SIGKILL);
-  int status = 0;
-  ::waitpid(child, &status, 0);
   // Whether the kill landed half-way depends on the machine's speed; the
   // log says which, and the checks below hold either way.
-  std::printf("coding run %s\n", WIFSIGNALED(status) ? "killed" : "finished before the kill");
+  const bool killed =
+      trigon::testing::RunAndKillAfter({TRIGON_BINARY, "code", "--db", killed_db}, 600);
+  std::printf("coding run %s\n", killed ? "killed" : "finished before the kill");
 
   const bool was_partial = SeriesCsv(killed_db) != expected;  // readable, consistent
   std::printf("after the kill the database held %s\n",

@@ -3,6 +3,7 @@
 // call SharedDir() and GTEST_SKIP() when it returns an empty string.
 
 #include <string>
+#include <vector>
 
 namespace trigon::testing {
 
@@ -22,6 +23,12 @@ struct ShellResult {
 // Runs `command` with /bin/sh (popen) and captures its stdout; redirect
 // stderr in the command to capture it too.
 ShellResult RunShell(const std::string& command);
+
+// Runs `argv` (argv[0] is the program path; stdout and stderr to
+// /dev/null), sends it SIGKILL after `delay_ms` -- no cleanup runs, as in a
+// crash or power cut -- and waits for it.  True if the kill ended it, false
+// if it had exited first or could not start.
+bool RunAndKillAfter(const std::vector<std::string>& argv, int delay_ms);
 
 // A fresh empty directory under the system temp dir, unique per call.
 std::string MakeTempDir();
