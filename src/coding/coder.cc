@@ -1324,6 +1324,22 @@ void CoderImpl::Reanalyse(Analysis* a,
 // ---------------------------------------------------------------------------
 // The sentence.
 
+
+// A date the previous sentence gives as background, not as the day it
+// narrates: "这是普京5月7日宣誓就职后的首次出访" is about a visit after 5月7日,
+// so a following 当天 does not mean 5月7日.  Chinese marks this with 后 /
+// 以来 / 之前 / 以前 later in the same clause.
+bool IsBackgroundDate(std::string_view text, const internal::DateMention& d) {
+  std::string_view rest = text.substr(std::min<size_t>(d.end, text.size()));
+  for (std::string_view stop : {"，", "。", "；", ",", ";"}) {
+    rest = rest.substr(0, rest.find(stop));
+  }
+  for (std::string_view marker : {"后", "以来", "之前", "以前"}) {
+    if (rest.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 SentenceResult CoderImpl::CodeSentence(const SentenceInput& input,
                                        SentenceContext* sentence_context) const {
   SentenceResult result;
@@ -1415,7 +1431,7 @@ SentenceResult CoderImpl::CodeSentence(const SentenceInput& input,
     std::vector<internal::DateMention> context_dates;
     internal::FindDates(context.text(), doc, &context_dates);
     for (const auto& d : context_dates) {
-      if (d.date) {
+      if (d.date && !IsBackgroundDate(context.text(), d)) {
         context_date = d.date;
         break;
       }

@@ -549,6 +549,9 @@ TEST_F(CoderRulesTest, ObjectAndDateFromThePreviousSentence) {
   EXPECT_EQ(r.events[0].target_evidence.text, "the launch");  // this sentence
   EXPECT_EQ(Code("他当天批评日本。", "普京3月5日访问中国。"),
             V{"RUSGOV JPN 111 asserted 2025-03-05"});
+  // A background date ("…3月5日…后的…") is not the day 当天 points to.
+  EXPECT_EQ(Code("他当天批评日本。", "这是普京3月5日访问中国后的首次表态。"),
+            V{"RUSGOV JPN 111 asserted 2025-03-14"});
 }
 
 TEST(CoderOptionsTest, DedupByRootAndSelfEvents) {
