@@ -170,10 +170,14 @@ int RunSimulate(const SimulateArgs& args) {
     }
     shocks.push_back(*shock);
   }
-  auto fitted = FitDyadVar(*in, args.spec);
+  auto fitted = FitDyadVarWithinSample(*in, args.spec);
   if (!fitted.ok()) {
     fmt::print(stderr, "trigon simulate: cannot estimate the VAR: {}\n", fitted.status().message());
     return kExitPartial;
+  }
+  if (args.spec.lags < 0 && fitted->maxlags_used < args.spec.maxlags) {
+    fmt::print(stderr, "trigon simulate: --maxlags lowered from {} to {} to fit the {} periods\n",
+               args.spec.maxlags, fitted->maxlags_used, fitted->labels.size());
   }
   analysis::ScenarioOptions so;
   so.horizon = args.horizon;

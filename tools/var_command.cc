@@ -38,10 +38,14 @@ int RunVar(const VarArgs& args) {
     fmt::print(stderr, "trigon var: {}\n", in.status().ToString());
     return in.status().code() == StatusCode::kInvalidArgument ? kExitPartial : kExitFailure;
   }
-  auto fitted = FitDyadVar(*in, args.spec);
+  auto fitted = FitDyadVarWithinSample(*in, args.spec);
   if (!fitted.ok()) {
     fmt::print(stderr, "trigon var: cannot estimate the VAR: {}\n", fitted.status().message());
     return kExitPartial;
+  }
+  if (args.spec.lags < 0 && fitted->maxlags_used < args.spec.maxlags) {
+    fmt::print(stderr, "trigon var: --maxlags lowered from {} to {} to fit the {} periods\n",
+               args.spec.maxlags, fitted->maxlags_used, fitted->labels.size());
   }
   const analysis::VarModel& m = fitted->model;
   auto tests = pipeline::TestDyadVar(*fitted, args.horizon);

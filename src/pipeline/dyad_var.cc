@@ -41,7 +41,19 @@ Result<FittedDyadVar> FitDyadVar(const AnalysisInput& input, const VarSpec& args
     }
   }
   TRIGON_ASSIGN_OR_RETURN(out.model, analysis::FitVar(y, lags, vo));
+  if (args.lags < 0) out.maxlags_used = args.maxlags;
   return out;
+}
+
+Result<FittedDyadVar> FitDyadVarWithinSample(const AnalysisInput& input, const VarSpec& spec) {
+  auto first = FitDyadVar(input, spec);
+  if (first.ok() || spec.lags >= 0) return first;
+  VarSpec lower = spec;
+  for (lower.maxlags = spec.maxlags - 1; lower.maxlags >= 1; --lower.maxlags) {
+    auto fitted = FitDyadVar(input, lower);
+    if (fitted.ok()) return fitted;
+  }
+  return first;
 }
 
 Result<DyadVarTests> TestDyadVar(const FittedDyadVar& fitted, int horizon) {

@@ -32,6 +32,9 @@ struct FittedDyadVar {
   std::optional<analysis::LagOrderSelection> selection;
   // The criterion chose 0 lags; the model uses 1 (the tests need a lag).
   bool raised_to_one_lag = false;
+  // The maxlags the selection ran with (FitDyadVarWithinSample may lower
+  // it); 0 when the lag order was given.
+  int maxlags_used = 0;
   analysis::VarModel model;
 };
 
@@ -39,6 +42,13 @@ struct FittedDyadVar {
 // model cannot be estimated (too few periods, constant or collinear
 // series...).
 Result<FittedDyadVar> FitDyadVar(const AnalysisInput& input, const VarSpec& spec);
+
+// As FitDyadVar, but when the lag order is selected (spec.lags < 0) and
+// the sample is too short to compare orders up to spec.maxlags, tries
+// maxlags - 1, ..., 1 and uses the first that fits (maxlags_used says
+// which).  Short samples (a year of quarters) then still get a model
+// instead of an error.  Errors: those of the first attempt.
+Result<FittedDyadVar> FitDyadVarWithinSample(const AnalysisInput& input, const VarSpec& spec);
 
 // The tests `trigon var` reports for a fitted model.
 struct DyadVarTests {

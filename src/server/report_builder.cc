@@ -166,25 +166,19 @@ report::Path ToPath(const std::vector<Eigen::MatrixXd>& v, int i, int j,
 
 // Lag order by BIC with maxlags 4, lowered until the sample allows it.
 Result<pipeline::FittedDyadVar> FitForReport(const TriadAnalysis& a, report::VarView& view) {
-  Status first = Status::InvalidArgument("no lag order could be estimated");
-  for (int maxlags = kVarMaxLags; maxlags >= 1; --maxlags) {
-    pipeline::VarSpec spec;
-    spec.period = std::string(analysis::PeriodName(a.period));
-    spec.select = "bic";
-    spec.maxlags = maxlags;
-    auto fitted = pipeline::FitDyadVar(a.input, spec);
-    if (fitted.ok()) {
-      view.maxlags = maxlags;
-      if (maxlags < kVarMaxLags) {
-        view.note =
-            fmt::format("maxlags lowered from {} to {} to fit the sample.", kVarMaxLags, maxlags);
-      }
-      if (fitted->raised_to_one_lag) view.note += " BIC chose 0 lags; 1 lag fitted.";
-      return fitted;
-    }
-    if (maxlags == kVarMaxLags) first = fitted.status();
+  pipeline::VarSpec spec;
+  spec.period = std::string(analysis::PeriodName(a.period));
+  spec.select = "bic";
+  spec.maxlags = kVarMaxLags;
+  auto fitted = pipeline::FitDyadVarWithinSample(a.input, spec);
+  if (!fitted.ok()) return fitted;
+  view.maxlags = fitted->maxlags_used;
+  if (fitted->maxlags_used < kVarMaxLags) {
+    view.note = fmt::format("maxlags lowered from {} to {} to fit the sample.", kVarMaxLags,
+                            fitted->maxlags_used);
   }
-  return first;
+  if (fitted->raised_to_one_lag) view.note += " BIC chose 0 lags; 1 lag fitted.";
+  return fitted;
 }
 
 void FillVar(const TriadAnalysis& a, report::ReportModel& m, std::optional<pipeline::FittedDyadVar>& fitted_out) {

@@ -124,6 +124,20 @@ TEST(AnalysisCliTest, VarPrintsTheReciprocityTable) {
   EXPECT_EQ(refused.out.find("Three-Way Street"), std::string::npos);
 }
 
+// A short sample (27 years) cannot compare lag orders up to the default
+// --maxlags 8; selection lowers it and says so, where a given --lags is
+// refused (above).
+TEST(AnalysisCliTest, VarLowersMaxlagsToFitAShortSample) {
+  if (Weis().empty()) GTEST_SKIP() << "../shared absent";
+  CommandResult r = RunTrigon("var --period year --db " + WeisDb());
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("--maxlags lowered from 8 to "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Three-Way Street"), std::string::npos) << r.out;
+  CommandResult sim = RunTrigon("simulate --scenario reverse-nixon --period year --db " + WeisDb());
+  ASSERT_EQ(sim.exit_code, 0) << sim.out;
+  EXPECT_NE(sim.out.find("--maxlags lowered from 8 to "), std::string::npos) << sim.out;
+}
+
 TEST(AnalysisCliTest, SimulateReverseNixon) {
   if (Weis().empty()) GTEST_SKIP() << "../shared absent";
   CommandResult r = RunTrigon(
