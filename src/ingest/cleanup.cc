@@ -51,6 +51,7 @@
 #include "ingest/cleanup.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -85,6 +86,13 @@ constexpr size_t kMaxBracketBytes = 80;      // "[image: ...]", "（图/…）"
 constexpr size_t kMaxImageAltBytes = 300;    // "![alt](...)"
 constexpr size_t kMaxImageUrlBytes = 2048;   // "![...](url)", "<img ...>"
 constexpr size_t kMaxDetailQuoteBytes = 40;  // text quoted in a detail
+// Lines longer than this (bytes of trimmed text) get only a prefix of
+// their key, of at least kLongLineKeyBytes: no length-limited pattern
+// applies to them (every limit on a key's line is at most this), and the
+// tests that remain compare the key with table entries or prefixes shorter
+// than kLongLineKeyBytes (checked after the tables).
+constexpr size_t kMaxShortLineBytes = kMaxNoticeBytes;
+constexpr size_t kLongLineKeyBytes = 64;
 constexpr size_t kMaxNoteMarkerDigits = 3;   // "[123]"
 // Duplicate search.
 constexpr uint32_t kMaxBackExtension = 64;  // tokens, for line alignment
@@ -308,6 +316,24 @@ constexpr NoticePattern kNotices[] = {
 // "Download the PDF", "下載並閱讀 PDF 版本": a prefix plus "pdf" in the line.
 constexpr std::string_view kDownloadPrefixes[] = {"download", "下载", "下載"};
 
+// Lines longer than kMaxShortLineBytes are matched on a key prefix of
+// kLongLineKeyBytes (see BuildLines); these are the tests made on them.
+template <size_t N>
+constexpr size_t LongestEntry(const std::string_view (&table)[N]) {
+  size_t longest = 0;
+  for (std::string_view entry : table) longest = std::max(longest, entry.size());
+  return longest;
+}
+static_assert(LongestEntry(kAdLines) < kLongLineKeyBytes);
+static_assert(LongestEntry(kImageWords) < kLongLineKeyBytes);
+// "<heading> :" (keys have single spaces).
+static_assert(LongestEntry(kNoticeHeadings) + 2 < kLongLineKeyBytes);
+static_assert(LongestEntry(kDisclaimerPrefixes) < kLongLineKeyBytes);
+static_assert(kMaxHeadingBytes <= kMaxShortLineBytes &&
+              kMaxCreditBytes <= kMaxShortLineBytes &&
+              kMaxNoticeBytes <= kMaxShortLineBytes &&
+              kMaxPromoBytes <= kMaxShortLineBytes);
+
 // ---------------------------------------------------------------------------
 // Characters and UTF-8.
 
@@ -343,14 +369,9 @@ size_t PrevStart(std::string_view s, size_t end) {
   return p + len == end ? p : end - 1;
 }
 
-bool IsSpace(char32_t c) {
+// The spaces at U+0080 and above (IsSpace tests ASCII itself).
+bool IsNonAsciiSpace(char32_t c) {
   switch (c) {
-    case ' ':
-    case '\t':
-    case '\n':
-    case '\r':
-    case '\f':
-    case '\v':
     case 0x85:
     case 0xA0:
     case 0x1680:
@@ -365,6 +386,12 @@ bool IsSpace(char32_t c) {
     default:
       return c >= 0x2000 && c <= 0x200B;
   }
+}
+
+// ASCII inline (most calls; the compiler did not inline the whole test).
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return IsNonAsciiSpace(c);
 }
 
 bool IsAsciiAlnum(char32_t c) {
@@ -434,14 +461,22 @@ bool IsDecoration(char32_t c) {
   }
 }
 
+// The first bytes are compared inline: most tests fail there, and a
+// memcmp call per table entry was a visible cost on short lines.
 bool StartsWith(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
+  if (s.size() < p.size()) return false;
+  if (p.empty()) return true;
+  return s[0] == p[0] && std::memcmp(s.data(), p.data(), p.size()) == 0;
 }
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
+// memmem: much faster than string_view::find (memchr on the first byte,
+// then a compare at every hit) for the phrases searched in whole lines.
 bool Contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
+  if (p.empty()) return true;
+  if (s.size() < p.size()) return false;
+  return memmem(s.data(), s.size(), p.data(), p.size()) != nullptr;
 }
 template <size_t N>
 bool InTable(std::string_view key, const std::string_view (&table)[N]) {
@@ -465,10 +500,42 @@ std::string_view Truncate(std::string_view s, size_t max) {
   return s.substr(0, end);
 }
 
+// Writes the UTF-8 form of `c` (< 0x200000, as DecodeAt returns) to `out`
+// and returns its length: the bytes utf8::Append would append, without a
+// push_back per byte.
+size_t EncodeUtf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
 // The matching form of a short piece of text: decoration stripped from both
 // ends, ASCII lower case, fullwidth ASCII (U+FF01..U+FF5E) folded to ASCII,
 // whitespace runs collapsed to one space.
-std::string MakeKey(std::string_view s) {
+//
+// With `max_bytes`, stops once the key has at least that many bytes and
+// sets *complete to false if it stopped early (the result is then a prefix
+// of the whole key); the whole key otherwise.
+std::string MakeKey(std::string_view s,
+                    size_t max_bytes = std::numeric_limits<size_t>::max(),
+                    bool* complete = nullptr) {
   size_t b = 0;
   size_t e = s.size();
   while (b < e) {
@@ -482,10 +549,23 @@ std::string MakeKey(std::string_view s) {
     if (!IsDecoration(DecodeAt(s, p, &len))) break;
     e = p;
   }
-  std::string key;
-  key.reserve(e - b);
+  // Written through a raw pointer into a buffer sized for the worst case
+  // (push_back per byte was a large part of the cost): a byte of text never
+  // takes more than three in the key (an invalid byte becomes a 3-byte
+  // U+FFFD; a space run becomes at most one space; other code points keep
+  // or shrink their length).  Keys are made of at most kMaxKeyBytes of
+  // text, so the buffer is on the stack (the heap only for longer input).
+  char stack[3 * kMaxKeyBytes];
+  std::string heap;
+  char* out = stack;
+  if (3 * (e - b) > sizeof stack) {
+    heap.resize(3 * (e - b));
+    out = heap.data();
+  }
+  size_t w = 0;
   bool space = false;
-  for (size_t p = b; p < e;) {
+  size_t p = b;
+  for (; p < e && w < max_bytes;) {
     // ASCII (most keys of most documents): the steps below without decoding
     // and re-encoding.
     if (const auto byte = static_cast<unsigned char>(s[p]); byte < 0x80) {
@@ -494,9 +574,9 @@ std::string MakeKey(std::string_view s) {
         space = true;
         continue;
       }
-      if (space && !key.empty()) key.push_back(' ');
+      if (space && w > 0) out[w++] = ' ';
       space = false;
-      key.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte));
+      out[w++] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
       continue;
     }
     size_t len = 0;
@@ -506,13 +586,14 @@ std::string MakeKey(std::string_view s) {
       space = true;
       continue;
     }
-    if (space && !key.empty()) key.push_back(' ');
+    if (space && w > 0) out[w++] = ' ';
     space = false;
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
     if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-    utf8::Append(c, key);
+    w += EncodeUtf8(c, out + w);
   }
-  return key;
+  if (complete != nullptr) *complete = p >= e;
+  return std::string(out, w);
 }
 
 // "“法新社/Scanpix”" -> at most kMaxDetailQuoteBytes of `s`, quoted.
@@ -726,11 +807,20 @@ bool IsCreditKey(std::string_view key) {
 bool EndsWithPhotoCredit(std::string_view s) {
   std::string_view t = s;
   ConsumeSuffix(t, ")");
-  const size_t sentence = t.rfind(". ");
-  const size_t bracket = t.rfind('(');
+  // The start of the last sentence (after ". ") or bracket, whichever is
+  // later: one backward scan that stops there (two rfind calls scanned the
+  // whole line, rfind(". ") with a compare per byte).  A start more than
+  // kMaxCreditBytes from the end would fail the length test below, so the
+  // scan goes no further back.
   size_t start = 0;
-  if (sentence != std::string_view::npos) start = sentence + 2;
-  if (bracket != std::string_view::npos) start = std::max(start, bracket + 1);
+  const size_t lowest = t.size() > kMaxCreditBytes ? t.size() - kMaxCreditBytes : 1;
+  for (size_t i = t.size(); i >= lowest && i > 0; --i) {
+    const char c = t[i - 1];
+    if (c == '(' || (c == ' ' && i >= 2 && t[i - 2] == '.')) {
+      start = i;
+      break;
+    }
+  }
   if (start == 0) return false;
   const std::string_view credit = t.substr(start);
   if (credit.empty() || credit.size() > kMaxCreditBytes) return false;
@@ -857,6 +947,11 @@ class Cleaner {
   // The code point at kept byte `p`, cut short (and then U+FFFD) where a
   // removed span starts inside it.
   char32_t KeptCodePoint(size_t p, size_t* len) const {
+    // An ASCII byte is a whole code point, so no removed span can cut it.
+    if (const auto byte = static_cast<unsigned char>(text_[p]); byte < 0x80) {
+      *len = 1;
+      return byte;
+    }
     const char32_t c = DecodeAt(text_, p, len);
     for (size_t q = 1; q < *len; ++q) {
       if (removed_[p + q]) {
@@ -889,7 +984,10 @@ class Cleaner {
   std::string_view text_;
   std::vector<uint8_t> removed_;  // one flag per byte of text_
   std::vector<Line> lines_;
-  std::vector<std::string> keys_;  // per line; "" for blank or long lines
+  // Per line: "" for a blank line; for a line of more than
+  // kMaxShortLineBytes, possibly only the first kLongLineKeyBytes or more
+  // bytes of the key (see BuildLines).
+  std::vector<std::string> keys_;
   std::vector<RemovedSpan> added_;
   CleanupStats stats_;
 };
@@ -948,38 +1046,98 @@ void Cleaner::NormalizePriorSpans() {
 
 void Cleaner::BuildLines() {
   const size_t n = text_.size();
+  // The first removed byte at or after `from` (n if none).  Lines end at a
+  // newline or a removed byte; both are found with memchr rather than byte
+  // by byte.
+  auto removed_from = [&](size_t from) -> size_t {
+    if (from >= n) return n;  // (removed_.data() is null for an empty text)
+    const void* hit = std::memchr(removed_.data() + from, 1, n - from);
+    return hit == nullptr
+               ? n
+               : static_cast<size_t>(static_cast<const uint8_t*>(hit) -
+                                     removed_.data());
+  };
+  size_t next_removed = removed_from(0);
   size_t p = 0;
   while (p < n) {
-    if (removed_[p]) {
+    if (next_removed < p) next_removed = removed_from(p);
+    if (next_removed == p) {
       ++p;
       continue;
     }
-    size_t q = p;
-    while (q < n && !removed_[q] && text_[q] != '\n') ++q;
+    const void* newline = std::memchr(text_.data() + p, '\n', next_removed - p);
+    const size_t q = newline == nullptr
+                         ? next_removed
+                         : static_cast<size_t>(static_cast<const char*>(newline) -
+                                               text_.data());
     Line line;
     line.begin = static_cast<uint32_t>(p);
     line.end = static_cast<uint32_t>(q);
     line.content_begin = line.content_end = line.begin;
-    bool any = false;
-    for (size_t r = p; r < q;) {
-      size_t len = 0;
-      const char32_t c = DecodeAt(text_, r, &len);
-      if (r + len > q) len = q - r;  // a sequence cut by a removed span
-      if (!IsSpace(c)) {
-        if (!any) line.content_begin = static_cast<uint32_t>(r);
+    // The content is the first through the last non-space code point,
+    // decoding forward from the line start (a sequence cut by a removed
+    // span counts as the code point it starts).
+    auto step = [&](size_t r, size_t* len) {
+      *len = 1;
+      const auto byte = static_cast<unsigned char>(text_[r]);
+      // ASCII without decoding (most bytes of most documents).
+      const char32_t c = byte < 0x80 ? byte : DecodeAt(text_, r, len);
+      if (r + *len > q) *len = q - r;  // a sequence cut by a removed span
+      return c;
+    };
+    size_t r = p;
+    for (; r < q;) {
+      size_t len = 1;
+      if (!IsSpace(step(r, &len))) {
+        line.content_begin = static_cast<uint32_t>(r);
         line.content_end = static_cast<uint32_t>(r + len);
-        any = true;
+        r += len;
+        break;
       }
       r += len;
+    }
+    if (line.content_end > line.content_begin) {
+      // The end, from the back when the line ends in ASCII: an ASCII byte
+      // is always a code point of its own in the forward decoding (it is
+      // never a continuation byte), so trailing ASCII spaces can be skipped
+      // and an ASCII non-space ends the content.
+      size_t e = q;
+      while (e > r && IsSpace(static_cast<unsigned char>(text_[e - 1])) &&
+             static_cast<unsigned char>(text_[e - 1]) < 0x80) {
+        --e;
+      }
+      if (e > r && static_cast<unsigned char>(text_[e - 1]) < 0x80) {
+        line.content_end = static_cast<uint32_t>(e);
+      } else {
+        while (r < q) {
+          size_t len = 1;
+          if (!IsSpace(step(r, &len))) {
+            line.content_end = static_cast<uint32_t>(r + len);
+          }
+          r += len;
+        }
+      }
     }
     lines_.push_back(line);
     p = (q < n && text_[q] == '\n') ? q + 1 : q;
   }
   keys_.resize(lines_.size());
   for (size_t k = 0; k < lines_.size(); ++k) {
-    if (!lines_[k].blank()) {
-      keys_[k] = MakeKey(Truncate(Content(lines_[k]), kMaxKeyBytes));
+    if (lines_[k].blank()) continue;
+    const std::string_view content = Truncate(Content(lines_[k]), kMaxKeyBytes);
+    if (content.size() <= kMaxShortLineBytes) {
+      keys_[k] = MakeKey(content);
+      continue;
     }
+    // A longer line is only tested against table entries and prefixes far
+    // shorter than kLongLineKeyBytes (see kLongLineKeyBytes), so the start
+    // of its key gives the same answers as the whole key; making whole keys
+    // of paragraphs was a large part of the cost of cleanup.  An ad slot
+    // ("ad" and digits to the end) is the one test that reads a key to its
+    // end.
+    bool complete = true;
+    keys_[k] = MakeKey(content, kLongLineKeyBytes, &complete);
+    if (!complete && StartsWith(keys_[k], "ad")) keys_[k] = MakeKey(content);
   }
 }
 
@@ -1223,7 +1381,14 @@ void Cleaner::ClassifyLines() {
     }
     if (bytes <= kMaxNoticeBytes) {
       std::string_view detail;
+      // A pattern that starts with a non-ASCII byte cannot occur in an
+      // ASCII key; skipping those saves most of the searches on English
+      // lines.
+      const bool ascii_key =
+          std::all_of(key.begin(), key.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
       for (const NoticePattern& p : kNotices) {
+        if (ascii_key && static_cast<unsigned char>(p.text[0]) >= 0x80) continue;
         const bool match = p.where == Where::kPrefix   ? StartsWith(key, p.text)
                            : p.where == Where::kSuffix ? EndsWith(key, p.text)
                                                        : Contains(key, p.text);
@@ -1306,8 +1471,11 @@ void Cleaner::FindInlineNoise() {
           {begin, end, RemovalReason::kImagePlaceholder, "markdown image"});
     }
     std::string lower(s);
+    // Branch-free, so that the compiler can vectorise it (this loop was
+    // most of the function's time).
     for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      c = static_cast<char>(
+          c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
     }
     // HTML img tags left in the text.
     for (size_t p = lower.find("<img"); p != std::string::npos;
@@ -1388,6 +1556,9 @@ void Cleaner::FindDuplicates() {
     limit = options_.max_duplicate_search_bytes;
     stats_.duplicate_search_truncated = true;
   }
+  // At most one token per byte: one allocation instead of a series of
+  // reallocations (pages past the last token are never touched).
+  tok.reserve(limit);
   for (size_t p = 0; p < limit;) {
     if (removed_[p]) {
       line_start = true;
@@ -1407,6 +1578,9 @@ void Cleaner::FindDuplicates() {
       t.cp = c;
       t.line_start = line_start;
       t.gap_before = gap && !tok.empty();
+      // A token ends its line when the next one starts a line (or is
+      // absent, set after the loop).
+      if (line_start && !tok.empty()) tok.back().line_end = true;
       tok.push_back(t);
       line_start = false;
       gap = false;
@@ -1414,48 +1588,59 @@ void Cleaner::FindDuplicates() {
     p += len;
   }
   const auto n = static_cast<uint32_t>(tok.size());
-  for (uint32_t t = 0; t < n; ++t) {
-    tok[t].line_end = t + 1 == n || tok[t + 1].line_start;
-  }
-  if (n == 0 || options_.min_duplicate_bytes == 0) return;
+  if (n > 0) tok.back().line_end = true;
+  // Local copies: the stores below could alias the options as far as the
+  // compiler knows, which cost a reload per token.
+  const uint32_t min_bytes = options_.min_duplicate_bytes;
+  const uint32_t max_candidates = options_.max_duplicate_candidates;
+  if (n == 0 || min_bytes == 0) return;
 
   // cum[t]: bytes of tokens before t (the non-whitespace bytes).
-  std::vector<uint32_t> cum(n + 1, 0);
-  for (uint32_t t = 0; t < n; ++t) {
-    cum[t + 1] = cum[t] + (tok[t].end - tok[t].begin);
+  // Polynomial hashes mod 2^64 from prefix sums: P[t] = sum over u < t of
+  // f(cp[u]) * B^(t - 1 - u); the hash of [t, e) is P[e] - P[t] * B^(e - t).
+  std::vector<uint32_t> cum(size_t{n} + 1);
+  std::vector<uint64_t> prefix(size_t{n} + 1);
+  {
+    auto f = [](char32_t c) { return (uint64_t{c} + 1) * kHashMix; };
+    uint32_t* const c = cum.data();
+    uint64_t* const h = prefix.data();
+    const Token* const tk = tok.data();
+    c[0] = 0;
+    h[0] = 0;
+    for (uint32_t t = 0; t < n; ++t) {
+      c[t + 1] = c[t] + (tk[t].end - tk[t].begin);
+      h[t + 1] = h[t] * kHashBase + f(tk[t].cp);
+    }
   }
+
   // The window at t is the shortest run [t, need[t]) of at least
   // min_duplicate_bytes; any qualifying repeat starting at t contains it,
   // and equal text has equal windows.  Windows exist for t < windows.
-  std::vector<uint32_t> need(n, 0);
+  // A window has at most min_duplicate_bytes tokens (one byte or more
+  // each).
+  std::vector<uint64_t> power(size_t{min_bytes} + 1, 1);
+  for (size_t m = 1; m < power.size(); ++m) {
+    power[m] = power[m - 1] * kHashBase;
+  }
+  std::vector<uint32_t> need(n);
+  std::vector<uint64_t> hash(n);  // only [0, windows) is used
   uint32_t windows = 0;
-  for (uint32_t t = 0, e = 0; t < n; ++t) {
-    e = std::max(e, t);
-    while (e <= n && cum[e] - cum[t] < options_.min_duplicate_bytes) ++e;
-    if (e > n) break;
-    need[t] = e;
-    windows = t + 1;
+  {
+    const uint32_t* const c = cum.data();
+    const uint64_t* const h = prefix.data();
+    const uint64_t* const pw = power.data();
+    uint32_t* const nd = need.data();
+    uint64_t* const hs = hash.data();
+    for (uint32_t t = 0, e = 0; t < n; ++t) {
+      e = std::max(e, t);
+      while (e <= n && c[e] - c[t] < min_bytes) ++e;
+      if (e > n) break;
+      nd[t] = e;
+      hs[t] = h[e] - h[t] * pw[e - t];
+      windows = t + 1;
+    }
   }
   if (windows == 0) return;
-  // Polynomial hashes mod 2^64 from prefix sums: P[t] = sum over u < t of
-  // f(cp[u]) * B^(t - 1 - u); the hash of [t, e) is P[e] - P[t] * B^(e - t).
-  std::vector<uint64_t> hash(windows);
-  {
-    auto f = [](char32_t c) { return (uint64_t{c} + 1) * kHashMix; };
-    std::vector<uint64_t> prefix(n + 1, 0);
-    for (uint32_t t = 0; t < n; ++t) {
-      prefix[t + 1] = prefix[t] * kHashBase + f(tok[t].cp);
-    }
-    // A window has at most min_duplicate_bytes tokens (one byte or more
-    // each).
-    std::vector<uint64_t> power(size_t{options_.min_duplicate_bytes} + 1, 1);
-    for (size_t m = 1; m < power.size(); ++m) {
-      power[m] = power[m - 1] * kHashBase;
-    }
-    for (uint32_t t = 0; t < windows; ++t) {
-      hash[t] = prefix[need[t]] - prefix[t] * power[need[t] - t];
-    }
-  }
   int bits = 1;
   while ((uint64_t{1} << bits) < uint64_t{windows} * 2) ++bits;
   std::vector<uint32_t> head(size_t{1} << bits, kNil);
@@ -1483,7 +1668,7 @@ void Cleaner::FindDuplicates() {
     uint32_t best_j = 0;
     uint32_t walked = 0;
     for (uint32_t j = head[bucket(hash[i])];
-         j != kNil && walked < options_.max_duplicate_candidates; j = prev[j]) {
+         j != kNil && walked < max_candidates; j = prev[j]) {
       // Sources closer than min_len would overlap the copy; at most
       // min_len of them come first in the chain, and they are not counted.
       if (i - j < min_len) continue;
@@ -1505,7 +1690,7 @@ void Cleaner::FindDuplicates() {
       }
     }
     const uint64_t bytes = best_len ? cum[i + best_len] - cum[i] : 0;
-    if (bytes < options_.min_duplicate_bytes) {
+    if (bytes < min_bytes) {
       insert(i);
       ++i;
       continue;
@@ -1556,7 +1741,7 @@ void Cleaner::FindDuplicates() {
       while (last > first && !tok[last - 1].line_end) --last;
       if (first < last && word_chars(start, first) <= kMaxLooseWordChars &&
           word_chars(last, e) <= kMaxLooseWordChars &&
-          cum[last] - cum[first] >= options_.min_duplicate_bytes) {
+          cum[last] - cum[first] >= min_bytes) {
         accept = true;
         a = first;
         e = last;
@@ -1597,24 +1782,70 @@ void Cleaner::BuildParagraphs() {
     }
     open = false;
   };
-  for (size_t p = 0; p < text_.size();) {
+  // The text is taken a kept line piece at a time (up to a newline or a
+  // removed byte, both found with memchr): only the first and the last
+  // non-space code point of a piece matter, which saves a decode per byte.
+  const size_t size = text_.size();
+  auto removed_from = [&](size_t from) -> size_t {
+    if (from >= size) return size;  // (removed_.data() is null for an empty text)
+    const void* hit = std::memchr(removed_.data() + from, 1, size - from);
+    return hit == nullptr
+               ? size
+               : static_cast<size_t>(static_cast<const uint8_t*>(hit) -
+                                     removed_.data());
+  };
+  size_t next_removed = removed_from(0);
+  for (size_t p = 0; p < size;) {
     if (removed_[p]) {
       close();
-      ++p;
+      const void* kept = std::memchr(removed_.data() + p, 0, size - p);
+      p = kept == nullptr ? size
+                          : static_cast<size_t>(static_cast<const uint8_t*>(kept) -
+                                                removed_.data());
       continue;
     }
+    if (next_removed < p) next_removed = removed_from(p);
+    const void* newline = std::memchr(text_.data() + p, '\n', next_removed - p);
+    const size_t q = newline == nullptr
+                         ? next_removed
+                         : static_cast<size_t>(static_cast<const char*>(newline) -
+                                               text_.data());
+    // [p, q) has no newline and no removed byte; a code point is never cut
+    // by the newline (it is not a continuation byte), only by a removal.
+    size_t r = p;
     size_t len = 0;
-    const char32_t c = KeptCodePoint(p, &len);
-    if (c == '\n') {
-      if (line_blank) close();
-      line_blank = true;
-    } else if (!IsSpace(c)) {
-      if (!open) begin = static_cast<uint32_t>(p);
+    while (r < q && IsSpace(KeptCodePoint(r, &len))) r += len;
+    if (r < q) {
+      const size_t first = r;
+      r += len;
+      size_t last_end = r;
+      // From the back while the piece ends in ASCII: an ASCII byte is a
+      // code point of its own in the forward decoding.
+      size_t e = q;
+      while (e > r && static_cast<unsigned char>(text_[e - 1]) < 0x80 &&
+             IsSpace(static_cast<unsigned char>(text_[e - 1]))) {
+        --e;
+      }
+      if (e > r && static_cast<unsigned char>(text_[e - 1]) < 0x80) {
+        last_end = e;
+      } else {
+        while (r < q) {
+          if (!IsSpace(KeptCodePoint(r, &len))) last_end = r + len;
+          r += len;
+        }
+      }
+      if (!open) begin = static_cast<uint32_t>(first);
       open = true;
-      end = static_cast<uint32_t>(p + len);
+      end = static_cast<uint32_t>(last_end);
       line_blank = false;
     }
-    p += len;
+    if (newline != nullptr) {
+      if (line_blank) close();
+      line_blank = true;
+      p = q + 1;
+    } else {
+      p = q;
+    }
   }
   close();
   stats_.paragraphs = static_cast<uint32_t>(doc_.paragraphs.size());

@@ -491,6 +491,28 @@ TEST(CleanupTest, NewSpansAreSortedAmongPriorOnes) {
   EXPECT_EQ(stats.bytes_removed, 13u + 19u);
 }
 
+// Lines longer than a notice are matched on a prefix of their key (a
+// speed-up); the answers must be those of the whole key.
+TEST(CleanupTest, LongLinesAreMatchedOnTheirWholeKey) {
+  std::string words;
+  while (words.size() < 400) words += " the long body of a paragraph";
+  const std::string ad_digits = "ad" + std::string(350, '7');
+  const std::string ad_decorated =
+      std::string(350, '*') + " ad2 webp " + std::string(100, '-');
+  const std::string ad_words = "ad7" + words;
+  const std::string disclaimer = "Disclaimer :" + words;
+  Document doc = MakeDoc("Title line\n\n" + ad_digits + "\n\n" + ad_decorated +
+                         "\n\n" + ad_words + "\n\n" + disclaimer + "\n");
+  CleanDocument(doc);
+  ExpectInvariant(doc);
+  EXPECT_NE(FindRemoved(doc, RemovalReason::kAdPlaceholder, ad_digits), nullptr);
+  EXPECT_NE(FindRemoved(doc, RemovalReason::kAdPlaceholder, ad_decorated),
+            nullptr);
+  EXPECT_NE(FindRemoved(doc, RemovalReason::kBoilerplate, disclaimer), nullptr);
+  ASSERT_EQ(doc.paragraphs.size(), 2u);
+  EXPECT_EQ(SpanText(doc, doc.paragraphs[1].span), ad_words);
+}
+
 TEST(CleanupTest, ReplacesExistingParagraphs) {
   Document doc = MakeDoc("One.\n\nTwo.\n");
   doc.paragraphs.push_back({{0, 3}, "en", "Latn"});
