@@ -307,6 +307,19 @@ void BlocksToRoles(const std::vector<CodeBlock>& blocks, std::vector<coding::Dat
   }
 }
 
+bool StripAgentTilde(std::string* code, bool* code_first) {
+  *code_first = !code->empty() && code->back() == '~';
+  if (*code_first) {
+    code->pop_back();
+    return true;
+  }
+  if (!code->empty() && code->front() == '~') {
+    code->erase(0, 1);
+    return true;
+  }
+  return false;
+}
+
 Status FlushActor(PendingActor* p, coding::DictionarySet* out) {
   if (p->phrases.empty()) return Status::OK();
   if (p->blocks.empty()) {

@@ -64,6 +64,11 @@ void BlocksToRoles(const std::vector<CodeBlock>& blocks,
 std::string_view Trim(std::string_view s);
 std::string Upper(std::string_view s);
 
+// An agent's code in both peers' files carries a '~' that says where the
+// agent code goes: "~GOV" after the country code (RUSGOV), "REB~" before
+// it.  Strips it from `code` and sets `code_first`; false when there is none.
+bool StripAgentTilde(std::string* code, bool* code_first);
+
 // An actor being assembled: phrases, then codes (possibly on later lines).
 struct PendingActor {
   std::vector<std::pair<coding::Phrase, coding::SourceLocation>> phrases;

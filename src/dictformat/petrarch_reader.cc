@@ -268,12 +268,8 @@ Status ParsePetrarchAgents(std::string_view contents, std::string_view file_name
       TRIGON_RETURN_IF_ERROR(lines.Wrap(internal::ParseCodeBlocks(text, &blocks, &rest)));
       if (blocks.size() != 1 || rest.empty()) return lines.Error("expected 'PHRASE [~CODE]'");
       std::string code = blocks[0].code;
-      const bool code_first = !code.empty() && code.back() == '~';
-      if (code_first) {
-        code.pop_back();
-      } else if (!code.empty() && code.front() == '~') {
-        code.erase(0, 1);
-      } else {
+      bool code_first = false;
+      if (!internal::StripAgentTilde(&code, &code_first)) {
         return lines.Error("agent code needs '~' before or after it: '[" + code + "]'");
       }
       std::vector<std::string> spellings;

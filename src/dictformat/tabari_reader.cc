@@ -139,12 +139,8 @@ Status ParseTabariAgents(std::string_view contents, std::string_view file_name,
       return lines.Error("expected 'PHRASE [~CODE]'");
     }
     std::string code = blocks[0].code;
-    const bool code_first = !code.empty() && code.back() == '~';
-    if (code_first) {
-      code.pop_back();
-    } else if (!code.empty() && code.front() == '~') {
-      code.erase(0, 1);
-    } else {
+    bool code_first = false;
+    if (!internal::StripAgentTilde(&code, &code_first)) {
       return lines.Error("agent code needs '~' before or after it: '[" + code + "]'");
     }
     coding::AgentEntry agent;
